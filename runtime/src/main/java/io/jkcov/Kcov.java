@@ -1,0 +1,221 @@
+package io.jkcov;
+
+import io.jkcov.internal.Area;
+import io.jkcov.internal.Tasks;
+import io.jkcov.internal.Trace.Task;
+import java.io.IOException;
+import java.nio.LongBuffer;
+import java.nio.file.Path;
+
+/**
+ * One KCOV descriptor: what {@code open("/sys/kernel/debug/kcov")} returns.
+ *
+ * <pre>{@code
+ * try (Kcov kcov = Kcov.open()) {
+ *     kcov.initTrace(1 << 16);               // KCOV_INIT_TRACE + mmap
+ *     LongBuffer area = kcov.area();
+ *     kcov.enable(Mode.TRACE_PC);            // KCOV_ENABLE, on this thread only
+ *     area.put(0, 0);                        // reset
+ *     target.run();
+ *     long n = area.get(0);                  // PCs at area[1..n]
+ *     kcov.disable();                        // KCOV_DISABLE
+ * }
+ * }</pre>
+ *
+ * <p>Misuse throws {@link KcovException} with the errno KCOV gives (docs/kcov-api.md). The
+ * methods are thread-safe; tracing itself is per thread, as in the kernel.
+ */
+public final class Kcov implements AutoCloseable {
+
+    /** The largest area, in words: INT_MAX / 8, the kernel's limit, and one mapped buffer's. */
+    public static final long MAX_WORDS = Integer.MAX_VALUE / 8;
+
+    /** Type bit of a CMP record: one operand is a compile-time constant (KCOV_CMP_CONST). */
+    public static final long KCOV_CMP_CONST = 1;
+
+    /** Mask of the size field of a CMP record's type (KCOV_CMP_MASK). */
+    public static final long KCOV_CMP_MASK = 6;
+
+    /** Size field of a CMP record's type: {@code n} is log2 of the operand size in bytes. */
+    @SuppressWarnings("MethodName") // named after the kernel macro on purpose
+    public static long KCOV_CMP_SIZE(int n) {
+        return (long) n << 1;
+    }
+
+    // Guarded by this.
+    private Area area;
+    private boolean closed;
+    /** The thread that enabled this descriptor, its task and mode; null while not enabled. */
+    private Thread owner;
+    private Task task;
+    private Mode mode;
+    /** The mode of the latest enable, which decides how many entries the area holds. */
+    private Mode lastMode = Mode.TRACE_PC;
+    /** An entry was dropped by an earlier enable since the last reset. */
+    private boolean dropped;
+
+    private Kcov() {}
+
+    /** Opens a descriptor with no area yet. */
+    public static Kcov open() {
+        return new Kcov();
+    }
+
+    /**
+     * Creates the area: {@code words} u64 words, count included (KCOV_INIT_TRACE and mmap).
+     *
+     * @throws KcovException EBUSY if already initialised; EINVAL unless
+     *     {@code 2 <= words <= MAX_WORDS}; ENOMEM if the file cannot be created
+     */
+    public synchronized void initTrace(long words) {
+        checkOpen();
+        if (area != null) throw new KcovException("EBUSY", "initTrace was already called on this descriptor");
+        if (words < 2 || words > MAX_WORDS) {
+            throw new KcovException("EINVAL", "area size " + words + " words is out of range [2, " + MAX_WORDS + "]");
+        }
+        try {
+            area = Area.create(words);
+        } catch (IOException | RuntimeException e) {
+            throw new KcovException("ENOMEM", "cannot create a " + words + "-word area: " + e, e);
+        }
+    }
+
+    /** A little-endian view of the whole area; index 0 is the count. */
+    public synchronized LongBuffer area() {
+        return initialised().longs();
+    }
+
+    /** The mapped file, for a reader in another process; see docs/area.md. */
+    public synchronized Path areaFile() {
+        return initialised().file();
+    }
+
+    /** The area's size in words, as given to {@link #initTrace}. */
+    public synchronized long size() {
+        return initialised().words();
+    }
+
+    /** area[0] loaded with acquire semantics: the entries it counts are all visible. */
+    public synchronized long count() {
+        return initialised().count();
+    }
+
+    /**
+     * Stores 0 into area[0] and forgets earlier overflow; the same as a reader storing 0, which
+     * may also be done at any time, by anyone.
+     */
+    public synchronized void reset() {
+        Area a = initialised();
+        dropped = false;
+        if (task != null) Tasks.clearOverflow(task);
+        a.reset();
+    }
+
+    /**
+     * Starts recording on the calling thread (KCOV_ENABLE). The area's pages are touched
+     * first, so the hot path never faults.
+     *
+     * @throws KcovException EINVAL if not initialised, already enabled, or {@code mode} is null;
+     *     EBUSY if this thread already records into another descriptor
+     */
+    public synchronized void enable(Mode mode) {
+        checkOpen();
+        if (mode == null) throw new KcovException("EINVAL", "mode is null; use Mode.TRACE_PC or Mode.TRACE_CMP");
+        if (area == null) throw new KcovException("EINVAL", "enable before initTrace: the descriptor has no area");
+        reapDeadOwner();
+        Thread self = Thread.currentThread();
+        if (owner != null) {
+            throw new KcovException("EINVAL", owner == self
+                    ? "already enabled on this thread"
+                    : "already enabled by thread \"" + owner.getName() + "\"");
+        }
+        Task other = Tasks.current();
+        if (other != null) {
+            throw new KcovException("EBUSY", "thread \"" + self.getName() + "\" already records into another descriptor");
+        }
+        area.faultIn();
+        task = Tasks.start(this, area.buffer(), area.words(), mode.value());
+        owner = self;
+        this.mode = mode;
+        lastMode = mode;
+        Reaper.watch(this);
+    }
+
+    /**
+     * Stops recording (KCOV_DISABLE); the area keeps what was recorded.
+     *
+     * @throws KcovException EINVAL unless called by the thread that enabled it
+     */
+    public synchronized void disable() {
+        checkOpen();
+        reapDeadOwner();
+        Thread self = Thread.currentThread();
+        if (owner != self) {
+            throw new KcovException("EINVAL", owner == null
+                    ? "not enabled"
+                    : "enabled by thread \"" + owner.getName() + "\", not by the caller");
+        }
+        stop();
+    }
+
+    /** The mode this descriptor records in, or null while it is not enabled. */
+    public synchronized Mode mode() {
+        reapDeadOwner();
+        return mode;
+    }
+
+    /**
+     * Whether entries were dropped for lack of space in the current trace. KCOV has no such
+     * flag (syzkaller infers it from a full count); this is true when an entry was dropped
+     * and the count still shows a full area, so a reset by storing 0 clears it too.
+     */
+    public synchronized boolean overflowed() {
+        if (area == null) return false;
+        boolean any = dropped || (task != null && Tasks.overflowed(task));
+        if (!any) return false;
+        long capacity = lastMode == Mode.TRACE_CMP ? (area.words() - 1) / 4 : area.words() - 1;
+        return area.count() >= capacity;
+    }
+
+    /**
+     * Disables (from any thread) and releases the area: its file is deleted; buffers returned
+     * by {@link #area()} stay readable. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        if (owner != null) stop();
+        if (area != null) area.delete();
+        closed = true;
+    }
+
+    /** Disables the descriptor if its thread has ended (kcov_task_exit). */
+    synchronized void reapDeadOwner() {
+        if (owner != null && !owner.isAlive()) stop();
+    }
+
+    private void stop() {
+        dropped |= Tasks.overflowed(task);
+        Tasks.stop(task);
+        task = null;
+        owner = null;
+        mode = null;
+        Reaper.unwatch(this);
+    }
+
+    private void checkOpen() {
+        if (closed) throw new KcovException("EBADF", "the descriptor is closed");
+    }
+
+    private Area initialised() {
+        checkOpen();
+        if (area == null) throw new KcovException("EINVAL", "initTrace has not been called on this descriptor");
+        return area;
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "Kcov[" + (closed ? "closed" : area == null ? "no area" : area.file() + ", " + area.words() + " words")
+                + (owner != null ? ", " + mode + " on \"" + owner.getName() + "\"" : "") + "]";
+    }
+}

@@ -1,0 +1,119 @@
+package io.jkcov.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.LongBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * The shared area: {@code words} little-endian u64 words in a memory-mapped file, no header,
+ * so that a reader written for KCOV maps and reads it unchanged. The file lives in a fresh
+ * directory that only this user can enter (0700, the file 0600), by default on /dev/shm so
+ * the area is plain memory like the kernel's vmalloc'ed one.
+ */
+public final class Area {
+
+    /** Where areas are created: {@code -Djkcov.dir}, else /dev/shm, else java.io.tmpdir. */
+    public static final String DIR_PROPERTY = "jkcov.dir";
+
+    /** Touch one word per 4 KiB, the smallest page size of the platforms the JDK supports. */
+    private static final int PAGE_WORDS = 4096 / 8;
+
+    private final Path dir;
+    private final Path file;
+    private final ByteBuffer buffer;
+    private final long words;
+
+    private Area(Path dir, Path file, ByteBuffer buffer, long words) {
+        this.dir = dir;
+        this.file = file;
+        this.buffer = buffer;
+        this.words = words;
+    }
+
+    /** Creates and maps a zeroed area; {@code words} is already validated by the caller. */
+    public static Area create(long words) throws IOException {
+        Path dir = Files.createTempDirectory(baseDir(), "jkcov-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path file = dir.resolve("area");
+        try (FileChannel ch = FileChannel.open(file,
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+            // Mapping past the end grows the file (a sparse one: nothing is touched yet).
+            MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_WRITE, 0, words * 8);
+            return new Area(dir, file, map, words);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+            throw e;
+        }
+    }
+
+    private static Path baseDir() {
+        String configured = System.getProperty(DIR_PROPERTY);
+        if (configured != null && !configured.isEmpty()) return Paths.get(configured);
+        Path shm = Paths.get("/dev/shm");
+        if (Files.isDirectory(shm) && Files.isWritable(shm)) return shm;
+        return Paths.get(System.getProperty("java.io.tmpdir"));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public long words() {
+        return words;
+    }
+
+    /** The buffer the hot path writes: direct, accessed through little-endian VarHandles. */
+    public ByteBuffer buffer() {
+        return buffer;
+    }
+
+    /** A fresh little-endian view of the whole area; index 0 is the count. */
+    public LongBuffer longs() {
+        // duplicate() resets the byte order to big-endian, so order() must come after it.
+        return buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+    }
+
+    /** area[0], loaded with acquire semantics. */
+    public long count() {
+        return Trace.count(buffer);
+    }
+
+    /** Stores 0 into area[0]: a new trace starts. */
+    public void reset() {
+        Trace.storeCount(buffer, 0);
+    }
+
+    /**
+     * Writes every page once, so the hot path never takes a page fault on first touch (the
+     * kernel's kcov_fault_in_area reads them; a write also spares the write-protect fault a
+     * shared file mapping takes on its first store). Word 0 is left alone: a reader may be
+     * resetting it right now.
+     */
+    public void faultIn() {
+        for (long w = 0; w < words; w += PAGE_WORDS) {
+            long at = Math.max(w, 1);
+            Trace.putWord(buffer, at, Trace.word(buffer, at));
+        }
+    }
+
+    /** Removes the file and its directory; the mapping itself lives until it is unreachable. */
+    public void delete() {
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // Nothing is lost: the area is only memory, and the directory is private.
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.jkcov.internal;
+
+import io.jkcov.internal.Trace.Node;
+import io.jkcov.internal.Trace.Task;
+import java.nio.ByteBuffer;
+
+/**
+ * The slow side of the per-thread state: registering a thread's {@link Task} in the table that
+ * the hot path reads, and taking it out again. Everything here may allocate and lock; the hot
+ * path never calls it.
+ *
+ * <p>A task is in the table exactly while its thread records (or is paused inside a recording),
+ * so {@link Trace#registered} is zero whenever no thread in the JVM traces and the entry points
+ * cost one branch.
+ */
+public final class Tasks {
+
+    /** Serialises every change to {@link Trace#BUCKETS} and {@link Trace#registered}. */
+    private static final Object LOCK = new Object();
+
+    private Tasks() {}
+
+    /** The calling thread's registered task, or null. */
+    public static Task current() {
+        return find(Thread.currentThread());
+    }
+
+    /** The registered task of {@code thread}, or null. */
+    public static Task find(Thread thread) {
+        Node n = Trace.BUCKETS[bucket(thread)];
+        while (n != null) {
+            if (n.thread == thread) return n.task;
+            n = n.next;
+        }
+        return null;
+    }
+
+    /**
+     * Starts recording on the calling thread: registers a task that writes into {@code area}
+     * ({@code words} long, count at index 0) in {@code mode}, on behalf of {@code owner}.
+     * The caller has checked that the thread has no task.
+     */
+    public static Task start(Object owner, ByteBuffer area, long words, int mode) {
+        Task t = new Task(Thread.currentThread());
+        t.owner = owner;
+        t.area = area;
+        t.words = words;
+        t.mode = mode;
+        synchronized (LOCK) {
+            int b = bucket(t.thread);
+            Trace.BUCKETS[b] = new Node(t, Trace.BUCKETS[b]);
+            Trace.registered++;
+        }
+        return t;
+    }
+
+    /**
+     * Stops a task, from any thread: its thread records nothing more. The chain is rebuilt
+     * without it rather than edited, so that a racing reader always walks a whole chain.
+     */
+    public static void stop(Task t) {
+        t.mode = Trace.OFF;
+        t.paused = 0;
+        synchronized (LOCK) {
+            int b = bucket(t.thread);
+            Node kept = null;
+            boolean found = false;
+            for (Node n = Trace.BUCKETS[b]; n != null; n = n.next) {
+                if (n.task == t) found = true;
+                else kept = new Node(n.task, kept);
+            }
+            if (!found) return;
+            Trace.BUCKETS[b] = kept;
+            Trace.registered--;
+        }
+    }
+
+    /**
+     * Suspends recording on the calling thread (nesting), for work jkcov does on a tracing
+     * thread, such as instrumenting a class that the traced code caused to load.
+     */
+    public static void pause() {
+        Trace.enterClinit();
+    }
+
+    /** Ends one {@link #pause()}. */
+    public static void resume() {
+        Trace.exitClinit();
+    }
+
+    /** Whether the hot path dropped an entry of this task for lack of space. */
+    public static boolean overflowed(Task t) {
+        return t.overflow;
+    }
+
+    public static void clearOverflow(Task t) {
+        t.overflow = false;
+    }
+
+    private static int bucket(Thread thread) {
+        return System.identityHashCode(thread) & (Trace.BUCKETS.length - 1);
+    }
+}

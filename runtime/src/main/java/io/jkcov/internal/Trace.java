@@ -1,0 +1,273 @@
+package io.jkcov.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * The hot path: the entry points that instrumented code calls, the jkcov counterpart of the
+ * kernel's {@code __sanitizer_cov_trace_pc}, {@code __sanitizer_cov_trace_cmp*} and
+ * {@code __sanitizer_cov_trace_switch}.
+ *
+ * <p>What this file may NOT do, on any path reachable from a public static method
+ * (docs/hot-path.md; kcov-model.md section 7). {@code NoinstrTest} reads the compiled bytecode and
+ * fails the build on a breach, the way objtool checks {@code noinstr} text:
+ * <ol>
+ *   <li>allocate, take a monitor, throw, or wait;</li>
+ *   <li>call anything but this file's own static methods and the intrinsics
+ *       {@code Thread.currentThread}, {@code System.identityHashCode} and {@code VarHandle}
+ *       accessors (linked by the static initialiser, before any thread can trace);</li>
+ *   <li>read or write a static field of another class (that could initialise it), or load a
+ *       constant that resolves a class or string;</li>
+ *   <li>write anywhere but the calling thread's area, or its own {@link Task}.</li>
+ * </ol>
+ * Everything that may do those things (registration, sections, descriptors) lives in
+ * {@link Tasks} and the public API, which the entry points never call.
+ *
+ * <p>Cost on a thread that is not tracing: one plain load of {@link #registered} and a branch
+ * while no thread in the JVM traces; otherwise also {@code currentThread}, its identity hash and
+ * a short bucket walk.
+ */
+public final class Trace {
+
+    /** {@link Task#mode} of a task that records nothing. */
+    public static final int OFF = -1;
+    /** {@link Task#mode} values equal the KCOV mode numbers (KCOV_TRACE_PC, KCOV_TRACE_CMP). */
+    public static final int TRACE_PC = 0;
+    public static final int TRACE_CMP = 1;
+
+    /** KCOV_CMP_CONST and KCOV_CMP_SIZE(n) as in include/uapi/linux/kcov.h. */
+    static final long CMP_CONST = 1;
+    static final long CMP_SIZE4 = 2L << 1;
+    static final long CMP_SIZE8 = 3L << 1;
+
+    private static final long LOW32 = 0xFFFF_FFFFL;
+
+    /**
+     * Number of tasks in {@link #BUCKETS}. Written only under {@link Tasks}' lock; read plainly
+     * here. A thread registers and unregisters its own task, and the Java memory model lets
+     * every thread see its own writes in program order, so a tracing thread always sees a
+     * nonzero value. Other threads may see a stale one, which only costs them a lookup.
+     */
+    static int registered;
+
+    /**
+     * Tasks by thread identity hash: heads of chains of immutable {@link Node}s, replaced
+     * (never modified) under {@link Tasks}' lock, so a plain read sees a consistent chain.
+     */
+    static final Node[] BUCKETS = new Node[1 << 10];
+
+    /** Little-endian u64 access to an area, with the atomic access modes a LongBuffer lacks. */
+    private static final VarHandle WORDS =
+            MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private Trace() {}
+
+    // ---- entry points: kept tiny so the JIT inlines them at every probe ----------------------
+
+    /** A basic block was entered. */
+    public static void pc(long pc) {
+        if (registered != 0) recordPc(pc);
+    }
+
+    /** {@code if_icmp<cond>} with no literal operand: SIZE(2), left, right. */
+    public static void cmp4(int arg1, int arg2, long pc) {
+        if (registered != 0) recordCmp(CMP_SIZE4, arg1 & LOW32, arg2 & LOW32, pc);
+    }
+
+    /** {@code if_icmp<cond>} with a literal operand, or {@code if<cond>} (literal 0). */
+    public static void constCmp4(int literal, int other, long pc) {
+        if (registered != 0) recordCmp(CMP_CONST | CMP_SIZE4, literal & LOW32, other & LOW32, pc);
+    }
+
+    /** Replaces {@code lcmp} (no literal operand): records SIZE(3), returns lcmp's result. */
+    public static int lcmp(long left, long right, long pc) {
+        if (registered != 0) recordCmp(CMP_SIZE8, left, right, pc);
+        return left < right ? -1 : (left == right ? 0 : 1);
+    }
+
+    /** Replaces {@code lcmp} whose left operand is a literal. */
+    public static int lcmpConstLeft(long literal, long right, long pc) {
+        if (registered != 0) recordCmp(CMP_CONST | CMP_SIZE8, literal, right, pc);
+        return literal < right ? -1 : (literal == right ? 0 : 1);
+    }
+
+    /** Replaces {@code lcmp} whose right operand is a literal. */
+    public static int lcmpConstRight(long left, long literal, long pc) {
+        if (registered != 0) recordCmp(CMP_CONST | CMP_SIZE8, literal, left, pc);
+        return left < literal ? -1 : (left == literal ? 0 : 1);
+    }
+
+    /** One case of a {@code lookupswitch}: CONST | SIZE(2), the case, the value. */
+    public static void switchCase(int value, int caseConstant, long pc) {
+        if (registered != 0) recordCmp(CMP_CONST | CMP_SIZE4, caseConstant & LOW32, value & LOW32, pc);
+    }
+
+    /** A {@code tableswitch}: one record per case from low to high, as trace_switch does. */
+    public static void tableSwitch(int value, int low, int high, long pc) {
+        if (registered != 0) recordTableSwitch(value, low, high, pc);
+    }
+
+    /** A static initialiser starts: stop recording on this thread until it ends (noise). */
+    public static void enterClinit() {
+        if (registered != 0) pause();
+    }
+
+    /** A static initialiser ends, normally or by an exception. */
+    public static void exitClinit() {
+        if (registered != 0) resume();
+    }
+
+    // ---- the rest of the hot path ------------------------------------------------------------
+
+    /** The calling thread's task, or null: a bucket walk keyed by identity. */
+    private static Task task() {
+        Thread self = Thread.currentThread();
+        Node n = BUCKETS[System.identityHashCode(self) & (BUCKETS.length - 1)];
+        while (n != null) {
+            if (n.thread == self) return n.task;
+            n = n.next;
+        }
+        return null;
+    }
+
+    private static void recordPc(long pc) {
+        Task t = task();
+        if (t != null && t.mode == TRACE_PC) writePc(t, pc);
+    }
+
+    private static void recordCmp(long type, long arg1, long arg2, long ip) {
+        Task t = task();
+        if (t != null && t.mode == TRACE_CMP) writeCmp(t, type, arg1, arg2, ip);
+    }
+
+    private static void recordTableSwitch(int value, int low, int high, long ip) {
+        Task t = task();
+        if (t == null || t.mode != TRACE_CMP) return;
+        long v = value & LOW32;
+        for (long c = low; c <= high; c++) writeCmp(t, CMP_CONST | CMP_SIZE4, c & LOW32, v, ip);
+    }
+
+    /**
+     * Appends one PC if {@code count + 1 < size}. The entry is written before the count, and
+     * the count is stored with release semantics, so a reader that loads the count with acquire
+     * semantics sees every entry it covers. The count is loaded opaquely (never cached in a
+     * register) because a reader may store 0 into it at any time to start a new trace.
+     */
+    static void writePc(Task t, long pc) {
+        ByteBuffer area = t.area;
+        long count = (long) WORDS.getOpaque(area, 0);
+        if (count >= 0 && count < t.words - 1) {
+            WORDS.set(area, (int) ((count + 1) << 3), pc);
+            WORDS.setRelease(area, 0, count + 1);
+        } else {
+            t.overflow = true;
+        }
+    }
+
+    /** Appends one 4-word record if it fits whole: {@code 1 + 4 * (count + 1) <= size}. */
+    static void writeCmp(Task t, long type, long arg1, long arg2, long ip) {
+        ByteBuffer area = t.area;
+        long count = (long) WORDS.getOpaque(area, 0);
+        if (count >= 0 && count < (t.words - 1) >> 2) {
+            int at = (int) ((1 + (count << 2)) << 3);
+            WORDS.set(area, at, type);
+            WORDS.set(area, at + 8, arg1);
+            WORDS.set(area, at + 16, arg2);
+            WORDS.set(area, at + 24, ip);
+            WORDS.setRelease(area, 0, count + 1);
+        } else {
+            t.overflow = true;
+        }
+    }
+
+    private static void pause() {
+        Task t = task();
+        if (t == null) return;
+        if (t.paused++ == 0) {
+            t.pausedMode = t.mode;
+            t.mode = OFF;
+        }
+    }
+
+    private static void resume() {
+        Task t = task();
+        if (t == null || t.paused == 0) return;
+        if (--t.paused == 0) t.mode = t.pausedMode;
+    }
+
+    /**
+     * Loads the area count with acquire semantics; for readers inside the JVM (not the hot path).
+     */
+    static long count(ByteBuffer area) {
+        return (long) WORDS.getAcquire(area, 0);
+    }
+
+    /** Stores a count with release semantics; for resets and section appends. */
+    static void storeCount(ByteBuffer area, long count) {
+        WORDS.setRelease(area, 0, count);
+    }
+
+    static long word(ByteBuffer area, long index) {
+        return (long) WORDS.get(area, (int) (index << 3));
+    }
+
+    static void putWord(ByteBuffer area, long index, long value) {
+        WORDS.set(area, (int) (index << 3), value);
+    }
+
+    // ---- state -------------------------------------------------------------------------------
+
+    /**
+     * What one thread records into: the kernel's {@code task_struct} kcov fields. Created and
+     * registered by {@link Tasks}; the fields are written by the owning thread, except that a
+     * descriptor closed from another thread sets {@link #mode} to {@link #OFF}.
+     */
+    public static final class Task {
+        final Thread thread;
+        /** {@link #TRACE_PC}, {@link #TRACE_CMP} or {@link #OFF}. Written after area and words. */
+        int mode = OFF;
+        /** The area or a section buffer; a direct buffer, so every access has one receiver type. */
+        ByteBuffer area;
+        /** The size of {@link #area} in 64-bit words, count included. */
+        long words;
+        /** Set when an entry did not fit. */
+        boolean overflow;
+        /** Depth of pauses (static initialisers, jkcov itself) and the mode they suspended. */
+        int paused;
+        int pausedMode;
+        /** What this task records for: a descriptor, or a section. Slow path only. */
+        Object owner;
+
+        Task(Thread thread) {
+            this.thread = thread;
+        }
+    }
+
+    /** One link of a bucket chain; immutable, so racy readers see it whole (JLS 17.5). */
+    static final class Node {
+        final Thread thread;
+        final Task task;
+        final Node next;
+
+        Node(Task task, Node next) {
+            this.thread = task.thread;
+            this.task = task;
+            this.next = next;
+        }
+    }
+
+    static {
+        // Link every VarHandle call site above now, on whichever thread first touches this class,
+        // so that no class is spun or loaded later on a tracing thread (rule 3). The buffer is
+        // direct, like every area, so the profile the JIT sees stays monomorphic.
+        Task warm = new Task(null);
+        warm.area = ByteBuffer.allocateDirect(64);
+        warm.words = 8;
+        writePc(warm, 1);
+        writeCmp(warm, 0, 0, 0, 0);
+        storeCount(warm.area, count(warm.area));
+        putWord(warm.area, 1, word(warm.area, 1));
+    }
+}
