@@ -4,7 +4,9 @@ import io.jkcov.internal.Area;
 import io.jkcov.internal.Tasks;
 import io.jkcov.internal.Trace.Task;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.LongBuffer;
+import java.util.ArrayDeque;
 import java.nio.file.Path;
 
 /**
@@ -53,6 +55,16 @@ public final class Kcov implements AutoCloseable {
     private Mode lastMode = Mode.TRACE_PC;
     /** An entry was dropped by an earlier enable since the last reset. */
     private boolean dropped;
+
+    // Remote mode (docs/remote.md); guarded by this.
+    private boolean remote;
+    private long[] handles = new long[0];
+    private long common;
+    private long sectionWords;
+    /** Bumped at every enable and disable: a section opened before then writes nothing. */
+    private long sequence;
+    /** Section buffers of {@link #sectionWords} words, kept for reuse (kcov_remote_area_get). */
+    private final ArrayDeque<ByteBuffer> spareSections = new ArrayDeque<>();
 
     private Kcov() {}
 
@@ -131,9 +143,11 @@ public final class Kcov implements AutoCloseable {
         }
         Task other = Tasks.current();
         if (other != null) {
-            throw new KcovException("EBUSY", "thread \"" + self.getName() + "\" already records into another descriptor");
+            throw new KcovException("EBUSY", "thread \"" + self.getName() + "\" already records"
+                    + (other.owner() instanceof Section ? " in a remote section" : " into another descriptor"));
         }
         area.faultIn();
+        sequence++;
         task = Tasks.start(this, area.buffer(), area.words(), mode.value());
         owner = self;
         this.mode = mode;
@@ -142,7 +156,107 @@ public final class Kcov implements AutoCloseable {
     }
 
     /**
-     * Stops recording (KCOV_DISABLE); the area keeps what was recorded.
+     * Puts this descriptor in remote mode (KCOV_REMOTE_ENABLE): work done for it on other
+     * threads, in sections for {@code handles} or carried by {@code commonHandle}, is appended
+     * to the area as one run per section. The calling thread does not record for itself here
+     * (it may {@link #enable} another descriptor for that); it becomes the owner, and
+     * {@code commonHandle} becomes its {@link KcovRemote#commonHandle()}.
+     *
+     * @param sectionWords the size of each section's buffer, count included
+     * @param handles non-common handles, unique among live descriptors; at most 256
+     * @param commonHandle a handle of subsystem COMMON, or 0 for none
+     * @throws KcovException EINVAL for the cases of {@link #enable}, over 256 handles, a
+     *     malformed or COMMON handle in {@code handles}, a non-COMMON common handle, a bad
+     *     section size; EEXIST if a handle is registered already; EBUSY if the calling thread
+     *     already owns a descriptor in remote mode
+     */
+    public synchronized void remoteEnable(Mode mode, long sectionWords, long[] handles, long commonHandle) {
+        checkOpen();
+        if (mode == null) throw new KcovException("EINVAL", "mode is null; use Mode.TRACE_PC or Mode.TRACE_CMP");
+        if (area == null) throw new KcovException("EINVAL", "remoteEnable before initTrace: the descriptor has no area");
+        reapDeadOwner();
+        if (owner != null) throw new KcovException("EINVAL", "already enabled by thread \"" + owner.getName() + "\"");
+        if (handles == null) throw new KcovException("EINVAL", "handles is null; pass an empty array for none");
+        if (handles.length > KcovRemote.MAX_HANDLES) {
+            throw new KcovException("EINVAL", handles.length + " handles exceed the limit of " + KcovRemote.MAX_HANDLES);
+        }
+        if (sectionWords < 2 || sectionWords > MAX_WORDS) {
+            throw new KcovException("EINVAL", "section size " + sectionWords + " words is out of range [2, " + MAX_WORDS + "]");
+        }
+        for (long h : handles) {
+            if (!KcovRemote.wellFormed(h) || KcovRemote.subsystem(h) == KcovRemote.SUBSYSTEM_COMMON) {
+                throw new KcovException("EINVAL", String.format("handle 0x%016x is %s", h, KcovRemote.wellFormed(h)
+                        ? "a COMMON handle; pass it as commonHandle" : "malformed: bits 32..55 must be zero"));
+            }
+        }
+        if (commonHandle != 0 && (!KcovRemote.wellFormed(commonHandle)
+                || KcovRemote.subsystem(commonHandle) != KcovRemote.SUBSYSTEM_COMMON)) {
+            throw new KcovException("EINVAL", String.format("common handle 0x%016x is not a COMMON handle"
+                    + " (subsystem 0x00, bits 32..55 zero)", commonHandle));
+        }
+        if (Remotes.ownsRemote()) {
+            throw new KcovException("EBUSY", "this thread already owns another descriptor in remote mode");
+        }
+        Remotes.register(this, handles, commonHandle);
+        area.faultIn();
+        sequence++;
+        if (sectionWords != this.sectionWords) spareSections.clear();
+        this.sectionWords = sectionWords;
+        this.handles = handles.clone();
+        this.common = commonHandle;
+        remote = true;
+        owner = Thread.currentThread();
+        this.mode = mode;
+        lastMode = mode;
+        Reaper.watch(this);
+    }
+
+    /** What a section needs to record for this descriptor; see {@link #sectionTicket()}. */
+    static final class SectionTicket {
+        final long sequence;
+        final ByteBuffer buffer;
+        final long words;
+        final int mode;
+
+        SectionTicket(long sequence, ByteBuffer buffer, long words, int mode) {
+            this.sequence = sequence;
+            this.buffer = buffer;
+            this.words = words;
+            this.mode = mode;
+        }
+    }
+
+    /** A buffer and the current sequence for a new section, or null if not in remote mode. */
+    synchronized SectionTicket sectionTicket() {
+        if (!remote) return null;
+        ByteBuffer buffer = spareSections.poll();
+        if (buffer == null) {
+            try {
+                buffer = Area.sectionBuffer(sectionWords);
+            } catch (OutOfMemoryError e) {
+                return null; // no memory for the section: its work goes unrecorded, nothing fails
+            }
+        }
+        Section.resetBuffer(buffer);
+        return new SectionTicket(sequence, buffer, sectionWords, mode.value());
+    }
+
+    /** kcov_remote_stop's second half: append the section's run unless the owner moved on. */
+    synchronized void closeSection(SectionTicket ticket) {
+        if (remote && !closed && ticket.sequence == sequence) {
+            dropped |= area.append(ticket.buffer, ticket.words, ticket.mode == Mode.TRACE_CMP.value());
+        }
+        if (ticket.words == sectionWords) spareSections.push(ticket.buffer);
+    }
+
+    synchronized boolean isRemoteOwnedBy(Thread thread) {
+        return remote && owner == thread;
+    }
+
+    /**
+     * Stops recording (KCOV_DISABLE); the area keeps what was recorded. In remote mode the
+     * handles are unregistered (and may be registered again), and sections still open append
+     * nothing.
      *
      * @throws KcovException EINVAL unless called by the thread that enabled it
      */
@@ -195,9 +309,15 @@ public final class Kcov implements AutoCloseable {
     }
 
     private void stop() {
-        dropped |= Tasks.overflowed(task);
-        Tasks.stop(task);
-        task = null;
+        if (remote) {
+            Remotes.unregister(this, handles, common, owner);
+            remote = false;
+        } else {
+            dropped |= Tasks.overflowed(task);
+            Tasks.stop(task);
+            task = null;
+        }
+        sequence++;
         owner = null;
         mode = null;
         Reaper.unwatch(this);

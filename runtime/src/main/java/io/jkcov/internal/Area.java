@@ -107,6 +107,39 @@ public final class Area {
         }
     }
 
+    /**
+     * Appends the entries of a section buffer as one run after those already here, truncated to
+     * the space left (the kernel's kcov_move_area). Returns whether anything was dropped.
+     */
+    public boolean append(ByteBuffer section, long sectionWords, boolean cmp) {
+        int entryWords = cmp ? 4 : 1;
+        long have = Trace.count(section);
+        long capacity = (words - 1) / entryWords;
+        long count = Trace.count(buffer);
+        if (have < 0 || have > (sectionWords - 1) / entryWords) have = (sectionWords - 1) / entryWords;
+        if (count < 0 || count > capacity) return have > 0; // a reader corrupted the count: drop
+        long moved = Math.min(have, capacity - count);
+        if (moved > 0) {
+            ByteBuffer from = section.duplicate();
+            from.position(8).limit((int) (8 + moved * entryWords * 8));
+            ByteBuffer to = buffer.duplicate();
+            to.position((int) (8 + count * entryWords * 8));
+            to.put(from);
+            Trace.storeCount(buffer, count + moved);
+        }
+        return moved < have;
+    }
+
+    /** A buffer for a remote section, of the same class as every area (direct). */
+    public static ByteBuffer sectionBuffer(long words) {
+        return ByteBuffer.allocateDirect((int) (words * 8));
+    }
+
+    /** Stores {@code count} into word 0 of any area or section buffer, with release semantics. */
+    public static void storeCount(ByteBuffer area, long count) {
+        Trace.storeCount(area, count);
+    }
+
     /** Removes the file and its directory; the mapping itself lives until it is unreachable. */
     public void delete() {
         try {

@@ -243,6 +243,11 @@ public final class Trace {
         Task(Thread thread) {
             this.thread = thread;
         }
+
+        /** What this task records for; slow path only. */
+        public Object owner() {
+            return owner;
+        }
     }
 
     /** One link of a bucket chain; immutable, so racy readers see it whole (JLS 17.5). */
