@@ -84,6 +84,11 @@ final class Remotes {
         return k != null && k.isRemoteOwnedBy(Thread.currentThread());
     }
 
+    /** Whether any descriptor is in remote mode: if not, no handle can matter anywhere. */
+    static boolean active() {
+        return owners != 0;
+    }
+
     // ---- contexts and sections -----------------------------------------------------------------
 
     static long current() {

@@ -1,0 +1,106 @@
+package io.jkcov;
+
+import io.jkcov.internal.Tasks;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the agent's propagation hooks call (docs/remote.md): {@link #capture} where a task or a
+ * thread is handed over (executor submission, task construction, {@code Thread.start}), and
+ * {@link #enter} / {@link #enterThread} where it starts to run on its new thread.
+ *
+ * <p>The captured handle is kept beside the task, in a weak identity table, because JDK classes
+ * cannot gain fields when they are retransformed. While no descriptor is in remote mode both
+ * calls cost one volatile load. Recording is paused on the calling thread while this class does
+ * its bookkeeping, so none of the JDK code it uses (instrumented, with jdk=true) is recorded.
+ */
+public final class Carry {
+
+    private static final ConcurrentHashMap<Key, Long> CAPTURED = new ConcurrentHashMap<>();
+    private static final ReferenceQueue<Object> GONE = new ReferenceQueue<>();
+
+    private Carry() {}
+
+    /** Remembers the calling thread's current handle (0 included) for {@code task}. */
+    public static void capture(Object task) {
+        if (!Remotes.active() || task == null) return;
+        Tasks.pause();
+        try {
+            expunge();
+            CAPTURED.put(new Key(task, GONE), Remotes.current());
+        } finally {
+            Tasks.resume();
+        }
+    }
+
+    /**
+     * Runs in the context captured for {@code task} until the section is closed; an inert section
+     * if nothing was captured. The capture stays: a periodic task runs many times.
+     */
+    public static KcovRemote.Section enter(Object task) {
+        if (!Remotes.active() || task == null) return Remotes.INERT;
+        Long captured;
+        Tasks.pause();
+        try {
+            captured = CAPTURED.get(new Key(task, null));
+        } finally {
+            Tasks.resume();
+        }
+        return captured == null ? Remotes.INERT : Remotes.enter(captured);
+    }
+
+    /**
+     * {@link #enter} for the body of a thread's {@code run()}: only on that thread itself (not
+     * when someone calls run() as a method), and only once, since a thread starts once.
+     */
+    public static KcovRemote.Section enterThread(Thread thread) {
+        if (!Remotes.active() || thread != Thread.currentThread()) return Remotes.INERT;
+        Long captured;
+        Tasks.pause();
+        try {
+            captured = CAPTURED.remove(new Key(thread, null));
+        } finally {
+            Tasks.resume();
+        }
+        return captured == null ? Remotes.INERT : Remotes.enter(captured);
+    }
+
+    /** Closes a section returned by {@link #enter} or {@link #enterThread}; for bytecode hooks. */
+    public static void exit(KcovRemote.Section section) {
+        section.close();
+    }
+
+    /** Entries whose task is gone; for tests. */
+    static int size() {
+        expunge();
+        return CAPTURED.size();
+    }
+
+    private static void expunge() {
+        for (Object k; (k = GONE.poll()) != null; ) CAPTURED.remove(k);
+    }
+
+    /** A weak reference compared by the identity of its referent. */
+    private static final class Key extends WeakReference<Object> {
+        private final int hash;
+
+        Key(Object referent, ReferenceQueue<Object> queue) {
+            super(referent, queue);
+            hash = System.identityHashCode(referent);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (o == this) return true;
+            if (!(o instanceof Key)) return false;
+            Object mine = get();
+            return mine != null && mine == ((Key) o).get();
+        }
+    }
+}
