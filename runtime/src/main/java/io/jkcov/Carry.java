@@ -2,6 +2,7 @@ package io.jkcov;
 
 import io.jkcov.internal.Tasks;
 import java.lang.ref.ReferenceQueue;
+import java.util.concurrent.Callable;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -69,6 +70,47 @@ public final class Carry {
     /** Closes a section returned by {@link #enter} or {@link #enterThread}; for bytecode hooks. */
     public static void exit(KcovRemote.Section section) {
         section.close();
+    }
+
+    /** Replaces {@code task.run()} where a pool runs a task (ThreadPoolExecutor.runWorker). */
+    public static void run(Runnable task) {
+        try (KcovRemote.Section s = enter(task)) {
+            task.run();
+        }
+    }
+
+    /** Replaces {@code callable.call()} inside {@code FutureTask.run} and {@code runAndReset}. */
+    public static Object call(Callable<?> callable, Object futureTask) throws Exception {
+        try (KcovRemote.Section s = enter(futureTask)) {
+            return callable.call();
+        }
+    }
+
+    /**
+     * Replaces {@code task.run()} where a started thread runs its task (Thread.run on JDK 17,
+     * Thread.runWith on later JDKs, which virtual threads use too): the thread's section, which
+     * arrives when the task returns. A pool's worker loop is never a section (the pitfall in
+     * kcov-model.md section 5): it would swallow every task the pool runs for anyone.
+     */
+    public static void runThread(Runnable task) {
+        if (task != null && task.getClass() == POOL_WORKER) {
+            task.run();
+            return;
+        }
+        try (KcovRemote.Section s = enterThread(Thread.currentThread())) {
+            task.run();
+        }
+    }
+
+    /** The worker loop of ThreadPoolExecutor, whose threads are created by submitters. */
+    private static final Class<?> POOL_WORKER = poolWorker();
+
+    private static Class<?> poolWorker() {
+        try {
+            return Class.forName("java.util.concurrent.ThreadPoolExecutor$Worker", false, null);
+        } catch (ClassNotFoundException e) {
+            return Void.class; // matches no task
+        }
     }
 
     /** Entries whose task is gone; for tests. */

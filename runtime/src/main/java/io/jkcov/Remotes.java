@@ -109,13 +109,21 @@ final class Remotes {
     static KcovRemote.Section enter(long captured) {
         if (owners == 0) return INERT;
         Context c = CONTEXT.get();
-        if (captured == c.handle) return INERT; // same owner (or none): nothing changes
         Task own = Tasks.current();
         if (own != null && !(own.owner() instanceof Section)) {
             // The thread traces for itself: its own trace keeps recording, as in the kernel,
             // where a task with kcov enabled starts no remote section. Only the handle changes.
-            return new Entered(c, null);
+            if (captured == c.handle) return INERT;
+            Entered e = new Entered(c, null);
+            c.handle = captured;
+            return e;
         }
+        if (c.section != null ? c.section.handle() == captured : captured == 0 && c.handle == 0) {
+            return INERT; // already recording for that owner (or for nobody): nothing changes
+        }
+        // Note that the owner's own thread, outside any section, does open one for a task
+        // carrying its handle: a pool may run such a task inline on the submitter (a get() that
+        // helps, a caller-runs policy), and the owner does not record for itself.
         Entered e = new Entered(c, c.section);
         if (c.section != null) c.section.suspend();
         c.section = null;

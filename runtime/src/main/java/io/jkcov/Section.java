@@ -39,6 +39,10 @@ final class Section implements KcovRemote.Section {
         return s;
     }
 
+    long handle() {
+        return handle;
+    }
+
     /** Stops recording for a while (a carried task of another owner runs on this thread). */
     void suspend() {
         if (task != null) Tasks.stop(task);
