@@ -84,6 +84,10 @@ final class ClassCheck {
                     if (bad != null) {
                         problems.add(where + bad);
                     }
+                    String notNew = uninitializedNamesANew(frame);
+                    if (notNew != null) {
+                        problems.add(where + notNew);
+                    }
                 }
             }
             int expected = originalFrames.get(m);
@@ -103,6 +107,26 @@ final class ClassCheck {
             }
         }
         return problems;
+    }
+
+    /**
+     * JVMS 4.10.1.2: Uninitialized(Offset) must name a {@code new} instruction; the JVM rejects
+     * the class otherwise ("bad offset for Uninitialized"), which the Analyzer never sees.
+     */
+    private static String uninitializedNamesANew(FrameNode frame) {
+        List<Object> types = new ArrayList<>();
+        if (frame.local != null) types.addAll(frame.local);
+        if (frame.stack != null) types.addAll(frame.stack);
+        for (Object t : types) {
+            if (!(t instanceof LabelNode label)) continue;
+            AbstractInsnNode next = label.getNext();
+            while (next != null && next.getOpcode() < 0) next = next.getNext();
+            if (next == null || next.getOpcode() != Opcodes.NEW) {
+                return "a frame's Uninitialized entry names instruction " + (next == null ? "(none)" : next.getOpcode())
+                        + ", not a new";
+            }
+        }
+        return null;
     }
 
     private static boolean callsTrace(MethodNode method, String entryPoint) {

@@ -1,0 +1,67 @@
+package io.jkcov.agent;
+
+import io.jkcov.agent.propagation.Propagation;
+import io.jkcov.instrument.Instrumenter;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+
+/**
+ * Starts instrumenting. The first agent class that touches the runtime, so {@link JkcovAgent}
+ * loads it only after the runtime is on the bootstrap class path.
+ */
+final class Activation {
+
+    static final String TRACE = "io.jkcov.internal.Trace";
+
+    private Activation() {}
+
+    static void activate(Options options, Instrumentation inst) throws Exception {
+        // Initialise the hot path here, in the bootstrap loader, before any instrumented code
+        // can call it: Trace's initialiser links its VarHandles (kcov-model.md section 7, rule 3).
+        Class.forName(TRACE, true, null);
+        Worker worker = new Worker(options.pcTable());
+        ClassFilter filter = new ClassFilter(options);
+        Instrumenter instrumenter =
+                new Instrumenter(options.recordClinit() ? Instrumenter.Clinit.RECORD : Instrumenter.Clinit.SKIP);
+        warmUp(instrumenter);
+        Transformer transformer = new Transformer(filter, instrumenter, worker);
+        Retransformer retransformer = new Retransformer(inst, filter, worker);
+        preload(transformer, filter);
+        inst.addTransformer(transformer, true);
+        worker.start(retransformer);
+        retransformer.retransformLoaded();
+        // After coverage, so that with jdk=true the hooks go into already-probed bytes and the
+        // probes never see the hooks' calls as code of the JDK's.
+        if (options.propagate()) Propagation.install(inst, worker::log);
+    }
+
+    /**
+     * Runs the transformer's own path once on a class it turns away, so that every agent class
+     * it needs (the never-list, the filter's globs, the re-entry flag, the pause) is loaded
+     * before the transformer is registered. An agent class loaded later is still safe (the
+     * transformer's first check is a String test), but loading them now keeps class loading
+     * out of the first real transform.
+     */
+    private static void preload(Transformer transformer, ClassFilter filter) {
+        filter.accepts("jkcov/Warm", null);
+        filter.accepts("jkcov/Warm", ClassLoader.getSystemClassLoader());
+        transformer.transform(null, null, "java/lang/invoke/Warm", null, null, new byte[0]);
+        Transformer.busy();
+        Transformer.oneLine("");
+        Transformer.Boring.reason("");
+    }
+
+    /**
+     * Instruments a JDK class's bytes once (the result is thrown away), before the transformer
+     * is registered, so that ASM and the JDK classes it needs load now rather than inside the
+     * first transform, where they would have to be passed over and retransformed later. Not one
+     * of jkcov's own classes: the instrumenter turns those away before ASM does any work.
+     */
+    private static void warmUp(Instrumenter instrumenter) {
+        try (InputStream in = ClassLoader.getSystemResourceAsStream("java/util/AbstractList.class")) {
+            if (in != null) instrumenter.instrument(in.readAllBytes());
+        } catch (Throwable ignored) {
+            // Only a warm-up: the real work copes with a cold ASM.
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.jkcov.agent;
+
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Retransforms classes that were defined without instrumentation: those loaded before the agent
+ * started (the JDK's, with {@code jdk=true}; an application's, if something loaded them early)
+ * and those the {@link Transformer} passed over because it was busy on the same thread. Failures
+ * are per class, logged, never fatal.
+ */
+final class Retransformer {
+
+    private final Instrumentation inst;
+    private final ClassFilter filter;
+    private final Worker worker;
+
+    Retransformer(Instrumentation inst, ClassFilter filter, Worker worker) {
+        this.inst = inst;
+        this.filter = filter;
+        this.worker = worker;
+    }
+
+    /** Every loaded class the filter accepts; called once, after the transformer is added. */
+    void retransformLoaded() {
+        if (!inst.isRetransformClassesSupported()) return;
+        List<Class<?>> todo = new ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (eligible(c)) todo.add(c);
+        }
+        retransform(todo);
+    }
+
+    /**
+     * Retransforms the deferred classes that are defined by now.
+     *
+     * @return the ones not found (still being defined); the caller may retry them
+     */
+    List<Worker.Deferred> retransformDeferred(List<Worker.Deferred> batch) {
+        if (!inst.isRetransformClassesSupported()) return List.of();
+        Map<String, List<Worker.Deferred>> byName = new HashMap<>();
+        for (Worker.Deferred d : batch) byName.computeIfAbsent(d.internalName(), k -> new ArrayList<>()).add(d);
+        List<Class<?>> todo = new ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            List<Worker.Deferred> ds = byName.get(internalName(c));
+            if (ds == null) continue;
+            if (ds.removeIf(d -> d.loader() == c.getClassLoader()) && eligible(c)) todo.add(c);
+            if (ds.isEmpty()) byName.remove(internalName(c));
+        }
+        retransform(todo);
+        List<Worker.Deferred> left = new ArrayList<>();
+        byName.values().forEach(left::addAll);
+        return left;
+    }
+
+    private boolean eligible(Class<?> c) {
+        return !c.isArray() && !c.isPrimitive() && !c.isHidden() && inst.isModifiableClass(c)
+                && filter.accepts(internalName(c), c.getClassLoader());
+    }
+
+    /** One call for all (fast); if it fails, one call per class so one bad class spoils nothing. */
+    private void retransform(List<Class<?>> classes) {
+        if (classes.isEmpty()) return;
+        try {
+            inst.retransformClasses(classes.toArray(new Class<?>[0]));
+            return;
+        } catch (Throwable batchFailed) {
+            // fall through: find the culprits one by one
+        }
+        for (Class<?> c : classes) {
+            try {
+                inst.retransformClasses(c);
+            } catch (Throwable t) {
+                worker.log("jkcov: cannot retransform " + c.getName() + ": " + Transformer.oneLine(t.toString()));
+            }
+        }
+    }
+
+    private static String internalName(Class<?> c) {
+        return c.getName().replace('.', '/');
+    }
+}

@@ -1,0 +1,63 @@
+package io.jkcov.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OptionsTest {
+
+    @Test
+    void no_options_means_everything_but_the_jdk_with_clinit_skipped() {
+        for (String none : new String[] {null, ""}) {
+            Options o = Options.parse(none);
+            assertTrue(o.includes().matches("org.example.Foo"));
+            assertFalse(o.excludes().matches("org.example.Foo"));
+            assertNull(o.pcTable());
+            assertFalse(o.recordClinit());
+            assertFalse(o.jdk());
+        }
+    }
+
+    @Test
+    void every_key_is_read() {
+        Options o = Options.parse("includes=org.example.*:com.acme.?x,excludes=org.example.gen.*,"
+                + "pctable=/tmp/x.pcs,clinit=record,jdk=true");
+        assertTrue(o.includes().matches("org.example.a.B$C"));
+        assertTrue(o.includes().matches("com.acme.Ax"));
+        assertFalse(o.includes().matches("com.acme.Abx"));
+        assertTrue(o.excludes().matches("org.example.gen.X"));
+        assertEquals("/tmp/x.pcs", o.pcTable());
+        assertTrue(o.recordClinit());
+        assertTrue(o.jdk());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "foo=bar                      | 'foo'",
+            "clinit=maybe                 | clinit",
+            "clinit=                      | clinit",
+            "jdk=yes                      | jdk",
+            "includes=                    | includes",
+            "pctable=                     | pctable",
+            "includes=a.*,includes=b.*    | includes",
+            "jdk                          | 'jdk'",
+            "=x                           | '=x'",
+            "jdk=true,                    | ''",
+    })
+    void a_bad_option_is_named(String args, String named) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Options.parse(args));
+        assertTrue(e.getMessage().startsWith("jkcov: "), e.getMessage());
+        assertTrue(e.getMessage().contains(named), e.getMessage());
+    }
+
+    @Test
+    void empty_excludes_excludes_nothing() {
+        assertFalse(Options.parse("excludes=").excludes().matches("a.B"));
+    }
+}

@@ -1,0 +1,21 @@
+package io.jkcov.tools;
+
+import io.jkcov.tools.demo.DemoCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The jkcov command. */
+@Command(name = "jkcov", mixinStandardHelpOptions = true, version = "jkcov 0.1.0",
+        description = "KCOV for the JVM: per-thread coverage traces in KCOV's binary layout.",
+        subcommands = {DemoCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

@@ -1,0 +1,35 @@
+package io.jkcov.tools.demo;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.ParameterException;
+
+/** Where the java launcher, this jar and the agent jar are. */
+final class Locations {
+    private Locations() {}
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The class path entry this class came from: the tools jar, or a classes directory. */
+    static String ownJar() {
+        try {
+            return Path.of(Locations.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            return System.getProperty("java.class.path");
+        }
+    }
+
+    /** -Djkcov.agent, set by the ./jkcov launcher. */
+    static Path agentJar() {
+        String configured = System.getProperty("jkcov.agent");
+        if (configured == null || configured.isEmpty() || !Files.isRegularFile(Path.of(configured))) {
+            throw new IllegalStateException("the jkcov agent jar was not found (" + configured
+                    + "); run ./jkcov from the repository, or pass --agent" + File.separator);
+        }
+        return Path.of(configured);
+    }
+}
