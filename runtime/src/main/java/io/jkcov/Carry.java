@@ -48,7 +48,7 @@ public final class Carry {
         } finally {
             Tasks.resume();
         }
-        return captured == null ? Remotes.INERT : Remotes.enter(captured);
+        return captured == null ? Remotes.INERT : Remotes.enter(captured, true);
     }
 
     /**

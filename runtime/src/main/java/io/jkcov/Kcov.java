@@ -65,6 +65,17 @@ public final class Kcov implements AutoCloseable {
     private long sequence;
     /** Section buffers of {@link #sectionWords} words, kept for reuse (kcov_remote_area_get). */
     private final ArrayDeque<ByteBuffer> spareSections = new ArrayDeque<>();
+    /** Sections of carried tasks open in the current sequence; see {@link #awaitTaskSections}. */
+    private int openTaskSections;
+
+    /**
+     * How long disable and close wait for sections of carried tasks to close. A pool publishes a
+     * task's result from inside the task (FutureTask.set, ForkJoinTask.setDone, a
+     * CompletableFuture's completion), so an owner can see its request done a moment before the
+     * section around it has landed; task sections are short, and this bound is only a guard
+     * against a task that never ends.
+     */
+    static final long TASK_SECTION_WAIT_MS = 2000;
 
     private Kcov() {}
 
@@ -217,17 +228,22 @@ public final class Kcov implements AutoCloseable {
         final ByteBuffer buffer;
         final long words;
         final int mode;
+        final boolean task;
 
-        SectionTicket(long sequence, ByteBuffer buffer, long words, int mode) {
+        SectionTicket(long sequence, ByteBuffer buffer, long words, int mode, boolean task) {
             this.sequence = sequence;
             this.buffer = buffer;
             this.words = words;
             this.mode = mode;
+            this.task = task;
         }
     }
 
-    /** A buffer and the current sequence for a new section, or null if not in remote mode. */
-    synchronized SectionTicket sectionTicket() {
+    /**
+     * A buffer and the current sequence for a new section, or null if not in remote mode.
+     * {@code task}: the section of a carried task, which disable waits for.
+     */
+    synchronized SectionTicket sectionTicket(boolean task) {
         if (!remote) return null;
         ByteBuffer buffer = spareSections.poll();
         if (buffer == null) {
@@ -238,15 +254,32 @@ public final class Kcov implements AutoCloseable {
             }
         }
         Section.resetBuffer(buffer);
-        return new SectionTicket(sequence, buffer, sectionWords, mode.value());
+        if (task) openTaskSections++;
+        return new SectionTicket(sequence, buffer, sectionWords, mode.value(), task);
     }
 
     /** kcov_remote_stop's second half: append the section's run unless the owner moved on. */
     synchronized void closeSection(SectionTicket ticket) {
         if (remote && !closed && ticket.sequence == sequence) {
             dropped |= area.append(ticket.buffer, ticket.words, ticket.mode == Mode.TRACE_CMP.value());
+            if (ticket.task && --openTaskSections == 0) notifyAll();
         }
         if (ticket.words == sectionWords) spareSections.push(ticket.buffer);
+    }
+
+    /** Lets the sections of carried tasks still open land first (bounded; see the constant). */
+    private void awaitTaskSections() {
+        long deadline = System.nanoTime() + TASK_SECTION_WAIT_MS * 1_000_000;
+        boolean interrupted = false;
+        for (long left; openTaskSections > 0 && (left = deadline - System.nanoTime()) > 0; ) {
+            try {
+                wait(left / 1_000_000 + 1);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        openTaskSections = 0;
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     synchronized boolean isRemoteOwnedBy(Thread thread) {
@@ -254,9 +287,10 @@ public final class Kcov implements AutoCloseable {
     }
 
     /**
-     * Stops recording (KCOV_DISABLE); the area keeps what was recorded. In remote mode the
-     * handles are unregistered (and may be registered again), and sections still open append
-     * nothing.
+     * Stops recording (KCOV_DISABLE); the area keeps what was recorded. In remote mode, sections
+     * of carried tasks still open are let land first (for at most 2 s: a pool publishes a task's
+     * result a moment before the task's section closes); then the handles are unregistered (and
+     * may be registered again), and sections still open append nothing.
      *
      * @throws KcovException EINVAL unless called by the thread that enabled it
      */
@@ -310,6 +344,7 @@ public final class Kcov implements AutoCloseable {
 
     private void stop() {
         if (remote) {
+            awaitTaskSections();
             Remotes.unregister(this, handles, common, owner);
             remote = false;
         } else {

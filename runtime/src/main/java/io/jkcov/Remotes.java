@@ -102,11 +102,16 @@ final class Remotes {
         if (c.section != null || Tasks.current() != null) return INERT;
         Kcov kcov = HANDLES.get(handle);
         if (kcov == null) return INERT;
-        Section s = Section.open(kcov, handle, c);
+        Section s = Section.open(kcov, handle, c, false);
         return s == null ? INERT : s;
     }
 
     static KcovRemote.Section enter(long captured) {
+        return enter(captured, false);
+    }
+
+    /** {@code task}: a carried task (not a thread, not an explicit section) is entered. */
+    static KcovRemote.Section enter(long captured, boolean task) {
         if (owners == 0) return INERT;
         Context c = CONTEXT.get();
         Task own = Tasks.current();
@@ -129,7 +134,7 @@ final class Remotes {
         c.section = null;
         c.handle = captured;
         Kcov kcov = captured == 0 ? null : HANDLES.get(captured);
-        if (kcov != null) e.inner = Section.open(kcov, captured, c);
+        if (kcov != null) e.inner = Section.open(kcov, captured, c, task);
         return e;
     }
 

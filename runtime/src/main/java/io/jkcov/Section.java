@@ -28,9 +28,12 @@ final class Section implements KcovRemote.Section {
         this.outerHandle = context.handle;
     }
 
-    /** Opens a section for {@code kcov}, or returns null if it is no longer in remote mode. */
-    static Section open(Kcov kcov, long handle, Remotes.Context context) {
-        Kcov.SectionTicket ticket = kcov.sectionTicket();
+    /**
+     * Opens a section for {@code kcov}, or returns null if it is no longer in remote mode.
+     * {@code task}: the section of a carried task, which the owner's disable waits for.
+     */
+    static Section open(Kcov kcov, long handle, Remotes.Context context, boolean task) {
+        Kcov.SectionTicket ticket = kcov.sectionTicket(task);
         if (ticket == null) return null;
         Section s = new Section(kcov, ticket, handle, context);
         context.handle = handle;
