@@ -29,7 +29,9 @@ public final class DemoCommand implements Callable<Integer> {
         Files.createDirectories(out);
         Path pctable = out.resolve("pctable");
         Files.deleteIfExists(pctable);
-        List<String> command = List.of(Locations.java(),
+        // -Xshare:off: JDK 17 warns that class data sharing is limited once the agent appends
+        // the runtime to the bootstrap class path; the demo has no use for sharing.
+        List<String> command = List.of(Locations.java(), "-Xshare:off",
                 "-javaagent:" + agentJar + "=includes=demo.*,pctable=" + pctable,
                 "-cp", Locations.ownJar(), DemoHarness.class.getName(), out.toString());
         return new ProcessBuilder(command).inheritIO().start().waitFor();
