@@ -41,13 +41,7 @@ public final class Carry {
      */
     public static KcovRemote.Section enter(Object task) {
         if (!Remotes.active() || task == null) return Remotes.INERT;
-        Long captured;
-        Tasks.pause();
-        try {
-            captured = CAPTURED.get(new Key(task, null));
-        } finally {
-            Tasks.resume();
-        }
+        Long captured = lookup(task, false);
         return captured == null ? Remotes.INERT : Remotes.enter(captured, true);
     }
 
@@ -57,14 +51,19 @@ public final class Carry {
      */
     public static KcovRemote.Section enterThread(Thread thread) {
         if (!Remotes.active() || thread != Thread.currentThread()) return Remotes.INERT;
-        Long captured;
+        Long captured = lookup(thread, true);
+        return captured == null ? Remotes.INERT : Remotes.enter(captured);
+    }
+
+    /** The handle captured for {@code key}, or null; recording is paused meanwhile. */
+    private static Long lookup(Object key, boolean remove) {
         Tasks.pause();
         try {
-            captured = CAPTURED.remove(new Key(thread, null));
+            Key probe = new Key(key, null);
+            return remove ? CAPTURED.remove(probe) : CAPTURED.get(probe);
         } finally {
             Tasks.resume();
         }
-        return captured == null ? Remotes.INERT : Remotes.enter(captured);
     }
 
     /** Closes a section returned by {@link #enter} or {@link #enterThread}; for bytecode hooks. */
