@@ -22,6 +22,8 @@ public final class Paths {
     static void poolExecute() {}
     static void scheduled() {}
     static void forkJoin() {}
+    static void ownForkJoin() {}
+    static void periodic() {}
     static void asyncStage() {}
     static void hoppedStage() {}
     static void thread() {}
@@ -62,6 +64,19 @@ public final class Paths {
             executed.await();
             timer.schedule(Paths::scheduled, 1, TimeUnit.MILLISECONDS).get();
             ForkJoinPool.commonPool().submit(Paths::forkJoin).get();
+            ForkJoinPool own = new ForkJoinPool(2);
+            own.submit(Paths::ownForkJoin).get();
+            own.shutdown();
+            // A periodic task is captured once and runs in the owner's context every time.
+            CountDownLatch thrice = new CountDownLatch(3);
+            var every = timer.scheduleAtFixedRate(() -> {
+                if (thrice.getCount() > 0) {
+                    periodic();
+                    thrice.countDown();
+                }
+            }, 0, 1, TimeUnit.MILLISECONDS);
+            thrice.await();
+            every.cancel(false);
             CompletableFuture.runAsync(Paths::asyncStage).thenRunAsync(Paths::hoppedStage, pools[1]).get();
             Thread t = new Thread(Paths::thread);
             t.start();
