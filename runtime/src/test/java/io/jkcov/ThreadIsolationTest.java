@@ -10,6 +10,8 @@ import java.nio.LongBuffer;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Only the thread that enabled a descriptor records into it (kcov-model.md sections 1, 4). */
 class ThreadIsolationTest {
@@ -29,23 +31,26 @@ class ThreadIsolationTest {
         return 2L * rounds;
     }
 
-    @Test
-    void two_tracing_threads_get_complete_independent_traces_and_a_third_adds_nothing() throws Exception {
-        CyclicBarrier start = new CyclicBarrier(3);
-        Kcov[] kcovs = {Kcov.open(), Kcov.open()};
-        Throwable[] failures = new Throwable[3];
-        Thread[] threads = new Thread[3];
-        for (int t = 0; t < 3; t++) {
+    /** 2 threads: the lookup's four-slot snapshot; 6: more than it holds, the hash buckets too. */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 6})
+    void tracing_threads_get_complete_independent_traces_and_another_adds_nothing(int tracing) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(tracing + 1);
+        Kcov[] kcovs = new Kcov[tracing];
+        for (int i = 0; i < tracing; i++) kcovs[i] = Kcov.open();
+        Throwable[] failures = new Throwable[tracing + 1];
+        Thread[] threads = new Thread[tracing + 1];
+        for (int t = 0; t <= tracing; t++) {
             int id = t;
             threads[t] = new Thread(() -> {
                 try {
-                    if (id < 2) {
+                    if (id < tracing) {
                         kcovs[id].initTrace(expectedCount(ROUNDS) + 1);
                         kcovs[id].enable(Mode.TRACE_PC);
                     }
                     start.await(10, TimeUnit.SECONDS);
                     workload(ROUNDS);
-                    if (id < 2) kcovs[id].disable();
+                    if (id < tracing) kcovs[id].disable();
                 } catch (Throwable e) {
                     failures[id] = e;
                 }
@@ -63,6 +68,26 @@ class ThreadIsolationTest {
                 assertEquals((i & 3) == 0 ? 0x2000 : 0x3000, area.get(w++), "entry " + (w - 1));
             }
             kcov.close();
+        }
+    }
+
+    @Test
+    void a_tracing_thread_whose_monitor_is_inflated_still_records_everything() throws Exception {
+        // join() waits on the thread object, which inflates its monitor: the lookup must not
+        // depend on the identity hash (which then leaves the JIT's fast path).
+        try (Kcov kcov = Kcov.open()) {
+            kcov.initTrace(expectedCount(ROUNDS) + 1);
+            Thread traced = new Thread(() -> {
+                kcov.enable(Mode.TRACE_PC);
+                workload(ROUNDS);
+                kcov.disable();
+            });
+            synchronized (traced) {
+                traced.start();
+                traced.wait(1); // contended: inflated for good
+            }
+            traced.join();
+            assertEquals(expectedCount(ROUNDS), kcov.count());
         }
     }
 

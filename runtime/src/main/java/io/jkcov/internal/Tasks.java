@@ -1,8 +1,11 @@
 package io.jkcov.internal;
 
+import io.jkcov.internal.Trace.Few;
 import io.jkcov.internal.Trace.Node;
 import io.jkcov.internal.Trace.Task;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The slow side of the per-thread state: registering a thread's {@link Task} in the table that
@@ -15,8 +18,11 @@ import java.nio.ByteBuffer;
  */
 public final class Tasks {
 
-    /** Serialises every change to {@link Trace#BUCKETS} and {@link Trace#registered}. */
+    /** Serialises every change to {@link Trace#BUCKETS}, {@link Trace#few} and {@link Trace#registered}. */
     private static final Object LOCK = new Object();
+
+    /** The registered tasks, oldest first: the first four go into {@link Trace#few}. Under LOCK. */
+    private static final List<Task> REGISTERED = new ArrayList<>();
 
     private Tasks() {}
 
@@ -49,6 +55,8 @@ public final class Tasks {
         synchronized (LOCK) {
             int b = bucket(t.thread);
             Trace.BUCKETS[b] = new Node(t, Trace.BUCKETS[b]);
+            REGISTERED.add(t);
+            Trace.few = snapshot();
             Trace.registered++;
         }
         return t;
@@ -71,6 +79,8 @@ public final class Tasks {
             }
             if (!found) return;
             Trace.BUCKETS[b] = kept;
+            REGISTERED.remove(t);
+            Trace.few = snapshot();
             Trace.registered--;
         }
     }
@@ -95,6 +105,11 @@ public final class Tasks {
 
     public static void clearOverflow(Task t) {
         t.overflow = false;
+    }
+
+    private static Few snapshot() {
+        int n = REGISTERED.size();
+        return new Few(REGISTERED.subList(0, Math.min(n, 4)).toArray(new Task[0]), n <= 4);
     }
 
     private static int bucket(Thread thread) {

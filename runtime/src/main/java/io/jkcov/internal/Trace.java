@@ -26,8 +26,9 @@ import java.nio.ByteOrder;
  * {@link Tasks} and the public API, which the entry points never call.
  *
  * <p>Cost on a thread that is not tracing: one plain load of {@link #registered} and a branch
- * while no thread in the JVM traces; otherwise also {@code currentThread}, its identity hash and
- * a short bucket walk.
+ * while no thread in the JVM traces; otherwise also {@code currentThread} and up to four
+ * reference compares against {@link #few}, and a bucket walk only while more than four threads
+ * record.
  */
 public final class Trace {
 
@@ -53,8 +54,18 @@ public final class Trace {
     static int registered;
 
     /**
-     * Tasks by thread identity hash: heads of chains of immutable {@link Node}s, replaced
-     * (never modified) under {@link Tasks}' lock, so a plain read sees a consistent chain.
+     * The first four registered tasks, by thread: replaced whole under {@link Tasks}' lock, and
+     * immutable, so a plain read sees a consistent one (final fields, JLS 17.5). Comparing
+     * references needs no hash: {@code System.identityHashCode} leaves the JIT's fast path for
+     * good once the thread's monitor is inflated (a {@code join()} on it does that), and then
+     * costs tens of nanoseconds per probe.
+     */
+    static Few few = Few.EMPTY;
+
+    /**
+     * All tasks by thread identity hash, consulted only while more than four are registered:
+     * heads of chains of immutable {@link Node}s, replaced (never modified) under {@link Tasks}'
+     * lock, so a plain read sees a consistent chain.
      */
     static final Node[] BUCKETS = new Node[1 << 10];
 
@@ -121,9 +132,19 @@ public final class Trace {
 
     // ---- the rest of the hot path ------------------------------------------------------------
 
-    /** The calling thread's task, or null: a bucket walk keyed by identity. */
+    /** The calling thread's task, or null. */
     private static Task task() {
         Thread self = Thread.currentThread();
+        Few f = few;
+        if (f.t0 == self) return f.k0;
+        if (f.t1 == self) return f.k1;
+        if (f.t2 == self) return f.k2;
+        if (f.t3 == self) return f.k3;
+        return f.all ? null : taskByHash(self);
+    }
+
+    /** The calling thread's task while more than four are registered: a bucket walk. */
+    private static Task taskByHash(Thread self) {
         Node n = BUCKETS[System.identityHashCode(self) & (BUCKETS.length - 1)];
         while (n != null) {
             if (n.thread == self) return n.task;
@@ -247,6 +268,28 @@ public final class Trace {
         /** What this task records for; slow path only. */
         public Object owner() {
             return owner;
+        }
+    }
+
+    /** Up to four registered tasks and their threads; {@code all}: no other task exists. */
+    static final class Few {
+        static final Few EMPTY = new Few(new Task[0], true);
+
+        final Thread t0, t1, t2, t3;
+        final Task k0, k1, k2, k3;
+        final boolean all;
+
+        Few(Task[] tasks, boolean all) {
+            Task[] k = java.util.Arrays.copyOf(tasks, 4);
+            k0 = k[0];
+            k1 = k[1];
+            k2 = k[2];
+            k3 = k[3];
+            t0 = k0 == null ? null : k0.thread;
+            t1 = k1 == null ? null : k1.thread;
+            t2 = k2 == null ? null : k2.thread;
+            t3 = k3 == null ? null : k3.thread;
+            this.all = all;
         }
     }
 
