@@ -48,7 +48,6 @@ final class Activation {
         transformer.transform(null, null, "java/lang/invoke/Warm", null, null, new byte[0]);
         Transformer.busy();
         Transformer.oneLine("");
-        Transformer.Boring.reason("");
     }
 
     /**

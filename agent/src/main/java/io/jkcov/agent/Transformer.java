@@ -97,7 +97,7 @@ final class Transformer implements ClassFileTransformer {
             Result r = instrumenter.instrument(bytes);
             for (String w : r.warnings()) worker.log("jkcov: " + name + ": " + oneLine(w));
             if (!r.changed()) {
-                if (r.reason() != null && !Boring.reason(r.reason())) {
+                if (r.failed()) {
                     worker.log("jkcov: cannot instrument " + name + ": " + oneLine(r.reason()));
                 }
                 return null;
@@ -118,19 +118,5 @@ final class Transformer implements ClassFileTransformer {
     /** The log promises one line per class; exception messages may hold newlines. */
     static String oneLine(String s) {
         return s.replace('\n', ' ').replace('\r', ' ');
-    }
-
-    /**
-     * Reasons for leaving a class unchanged that are not a failure (an interface, a
-     * module-info): logging them would bury the real problems.
-     * TODO(lead): a Result flag for "nothing to do" would be sturdier than matching the text.
-     */
-    static final class Boring {
-        private Boring() {}
-
-        static boolean reason(String reason) {
-            return reason.startsWith("no method with code") || reason.startsWith("module-info")
-                    || reason.startsWith("jkcov's own class");
-        }
     }
 }

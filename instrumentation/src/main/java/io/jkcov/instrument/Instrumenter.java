@@ -58,7 +58,7 @@ public final class Instrumenter {
         ClassReader reader = new ClassReader(classBytes);
         String skipped = Eligibility.whySkipped(reader.getClassName(), reader.getAccess());
         if (skipped != null) {
-            return Result.unchanged(skipped);
+            return Result.skipped(skipped);
         }
         long classHash = ClassHash.of(classBytes);
         List<BitSet> blockStarts = BlockStarts.scan(reader);
@@ -72,9 +72,10 @@ public final class Instrumenter {
                     new ProbeClassVisitor(writer, clinit, classHash, blockStarts, leftAlone, pcs);
             reader.accept(probes, 0);
             if (probes.methodsChanged() == 0) {
-                return Result.unchanged(leftAlone.isEmpty()
-                        ? "no method with code to instrument"
-                        : "every method with code is too large once instrumented: " + warnings);
+                if (leftAlone.isEmpty()) {
+                    return Result.skipped("no method with code to instrument");
+                }
+                return Result.unchanged("every method with code is too large once instrumented: " + warnings);
             }
             try {
                 return Result.instrumented(writer.toByteArray(), pcs, warnings);

@@ -12,21 +12,33 @@ public final class Result {
     private final List<PcEntry> pcs;
     private final List<String> warnings;
     private final String reason;
+    private final boolean failed;
 
-    private Result(byte[] bytes, List<PcEntry> pcs, List<String> warnings, String reason) {
+    private Result(byte[] bytes, List<PcEntry> pcs, List<String> warnings, String reason, boolean failed) {
         this.bytes = bytes;
         this.pcs = List.copyOf(pcs);
         this.warnings = List.copyOf(warnings);
         this.reason = reason;
+        this.failed = failed;
     }
 
-    /** The class is to be loaded as it is, for the given reason. */
+    /** The class is to be loaded as it is because it could not be instrumented: worth a warning. */
     public static Result unchanged(String reason) {
-        return new Result(null, List.of(), List.of(), reason);
+        return new Result(null, List.of(), List.of(), reason, true);
+    }
+
+    /** The class is to be loaded as it is because there is nothing to do (an interface, jkcov's own). */
+    static Result skipped(String reason) {
+        return new Result(null, List.of(), List.of(), reason, false);
     }
 
     static Result instrumented(byte[] bytes, List<PcEntry> pcs, List<String> warnings) {
-        return new Result(bytes, pcs, warnings, null);
+        return new Result(bytes, pcs, warnings, null, false);
+    }
+
+    /** True when the class is unchanged because instrumenting it failed (not: nothing to do). */
+    public boolean failed() {
+        return failed;
     }
 
     /** True when {@link #bytes()} holds instrumented bytes. */

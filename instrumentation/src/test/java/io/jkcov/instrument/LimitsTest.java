@@ -54,6 +54,7 @@ class LimitsTest {
             assertFalse(r.changed());
             assertNull(r.bytes());
             assertNotNull(r.reason());
+            assertTrue(r.failed(), "a failure, for the agent to report: " + r.reason());
             assertEquals(List.of(), r.pcs());
         }
         assertNotNull(instrumenter.instrument(null).reason());
@@ -65,11 +66,13 @@ class LimitsTest {
             Result r = instrumenter.instrument(Generated.named(name));
             assertFalse(r.changed(), name);
             assertTrue(r.reason().contains("jkcov"), r.reason());
+            assertFalse(r.failed(), "nothing to do is not a failure");
         }
         assertTrue(instrumenter.instrument(Generated.named("io/jkcovx/Other")).changed());
         Result module = instrumenter.instrument(Generated.moduleInfo());
         assertFalse(module.changed());
         assertTrue(module.reason().contains("module-info"), module.reason());
+        assertFalse(module.failed());
     }
 
     @Test
@@ -77,6 +80,7 @@ class LimitsTest {
         Result abstractOnly = instrumenter.instrument(Generated.anInterface(false));
         assertFalse(abstractOnly.changed());
         assertEquals("no method with code to instrument", abstractOnly.reason());
+        assertFalse(abstractOnly.failed());
         Result withDefault = instrumenter.instrument(Generated.anInterface(true));
         assertTrue(withDefault.changed());
         assertEquals(List.of("small"), withDefault.pcs().stream().map(PcEntry::method).distinct().toList());
