@@ -280,11 +280,11 @@ public final class Trace {
         final boolean all;
 
         Few(Task[] tasks, boolean all) {
-            Task[] k = java.util.Arrays.copyOf(tasks, 4);
-            k0 = k[0];
-            k1 = k[1];
-            k2 = k[2];
-            k3 = k[3];
+            int n = tasks.length;
+            k0 = n > 0 ? tasks[0] : null;
+            k1 = n > 1 ? tasks[1] : null;
+            k2 = n > 2 ? tasks[2] : null;
+            k3 = n > 3 ? tasks[3] : null;
             t0 = k0 == null ? null : k0.thread;
             t1 = k1 == null ? null : k1.thread;
             t2 = k2 == null ? null : k2.thread;
