@@ -45,6 +45,10 @@ public final class Trace {
 
     private static final long LOW32 = 0xFFFF_FFFFL;
 
+    /** The int forms of the two types of 32-bit records, so entry points push no long. */
+    private static final int CMP_SIZE4_INT = (int) CMP_SIZE4;
+    private static final int CMP_CONST_SIZE4_INT = (int) (CMP_CONST | CMP_SIZE4);
+
     /**
      * Number of tasks in {@link #BUCKETS}. Written only under {@link Tasks}' lock; read plainly
      * here. A thread registers and unregisters its own task, and the Java memory model lets
@@ -76,6 +80,8 @@ public final class Trace {
     private Trace() {}
 
     // ---- entry points: kept tiny so the JIT inlines them at every probe ----------------------
+    // Each passes only its own operands on (C1 refuses callees over 35 bytes of bytecode, or
+    // whose operand stack on top of a deep caller's is too much), and adds the type further down.
 
     /** A basic block was entered. */
     public static void pc(long pc) {
@@ -84,35 +90,35 @@ public final class Trace {
 
     /** {@code if_icmp<cond>} with no literal operand: SIZE(2), left, right. */
     public static void cmp4(int arg1, int arg2, long pc) {
-        if (registered != 0) recordCmp(CMP_SIZE4, arg1 & LOW32, arg2 & LOW32, pc);
+        if (registered != 0) recordCmp4(CMP_SIZE4_INT, arg1, arg2, pc);
     }
 
     /** {@code if_icmp<cond>} with a literal operand, or {@code if<cond>} (literal 0). */
     public static void constCmp4(int literal, int other, long pc) {
-        if (registered != 0) recordCmp(CMP_CONST | CMP_SIZE4, literal & LOW32, other & LOW32, pc);
+        if (registered != 0) recordCmp4(CMP_CONST_SIZE4_INT, literal, other, pc);
     }
 
     /** Replaces {@code lcmp} (no literal operand): records SIZE(3), returns lcmp's result. */
     public static int lcmp(long left, long right, long pc) {
-        if (registered != 0) recordCmp(CMP_SIZE8, left, right, pc);
-        return left < right ? -1 : (left == right ? 0 : 1);
+        if (registered != 0) recordCmp8(CMP_SIZE8, left, right, pc);
+        return compare(left, right);
     }
 
     /** Replaces {@code lcmp} whose left operand is a literal. */
     public static int lcmpConstLeft(long literal, long right, long pc) {
-        if (registered != 0) recordCmp(CMP_CONST | CMP_SIZE8, literal, right, pc);
-        return literal < right ? -1 : (literal == right ? 0 : 1);
+        if (registered != 0) recordCmp8(CMP_CONST | CMP_SIZE8, literal, right, pc);
+        return compare(literal, right);
     }
 
     /** Replaces {@code lcmp} whose right operand is a literal. */
     public static int lcmpConstRight(long left, long literal, long pc) {
-        if (registered != 0) recordCmp(CMP_CONST | CMP_SIZE8, literal, left, pc);
-        return left < literal ? -1 : (left == literal ? 0 : 1);
+        if (registered != 0) recordCmp8(CMP_CONST | CMP_SIZE8, literal, left, pc);
+        return compare(left, literal);
     }
 
     /** One case of a {@code lookupswitch}: CONST | SIZE(2), the case, the value. */
     public static void switchCase(int value, int caseConstant, long pc) {
-        if (registered != 0) recordCmp(CMP_CONST | CMP_SIZE4, caseConstant & LOW32, value & LOW32, pc);
+        if (registered != 0) recordCmp4(CMP_CONST_SIZE4_INT, caseConstant, value, pc);
     }
 
     /** A {@code tableswitch}: one record per case from low to high, as trace_switch does. */
@@ -158,9 +164,20 @@ public final class Trace {
         if (t != null && t.mode == TRACE_PC) writePc(t, pc);
     }
 
-    private static void recordCmp(long type, long arg1, long arg2, long ip) {
+    /** A 32-bit comparison: operands zero-extended (an int -1 is 0xFFFFFFFF). */
+    private static void recordCmp4(int type, int arg1, int arg2, long ip) {
+        Task t = task();
+        if (t != null && t.mode == TRACE_CMP) writeCmp(t, type, arg1 & LOW32, arg2 & LOW32, ip);
+    }
+
+    private static void recordCmp8(long type, long arg1, long arg2, long ip) {
         Task t = task();
         if (t != null && t.mode == TRACE_CMP) writeCmp(t, type, arg1, arg2, ip);
+    }
+
+    /** What {@code lcmp} pushes (JVMS 6.5.lcmp), without calling Long.compare (rule 2). */
+    private static int compare(long left, long right) {
+        return left < right ? -1 : (left == right ? 0 : 1);
     }
 
     private static void recordTableSwitch(int value, int low, int high, long ip) {
