@@ -1,0 +1,163 @@
+package io.jkcov.tools.instrument;
+
+import io.jkcov.instrument.Instrumenter;
+import io.jkcov.instrument.PcEntry;
+import io.jkcov.instrument.PcTable;
+import io.jkcov.instrument.Result;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jkcov instrument IN OUT}: offline instrumentation of a jar or a directory of classes,
+ * with the agent's instrumenter, so the output gives the same PCs as the agent would for the
+ * same class bytes (docs/pc-scheme.md). The output needs only the runtime jar on its class path.
+ */
+@Command(name = "instrument", mixinStandardHelpOptions = true,
+        description = "Instrument a jar or class directory offline; run the output with the runtime jar added.")
+public final class InstrumentCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "IN", description = "A jar, or a directory of classes.")
+    Path in;
+
+    @Parameters(index = "1", paramLabel = "OUT", description = "The instrumented jar, or directory.")
+    Path out;
+
+    @Option(names = "--pctable", description = "Where to write the PC table (default: OUT.pctable).")
+    Path pctable;
+
+    @Option(names = "--clinit", description = "skip (default) or record static initialisers.", defaultValue = "skip")
+    String clinit;
+
+    @Spec
+    CommandSpec spec;
+
+    private final List<PcEntry> pcs = new ArrayList<>();
+    private int instrumented;
+    private int unchanged;
+    private int failed;
+    private Progress progress;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!clinit.equals("skip") && !clinit.equals("record")) {
+            err.println("jkcov instrument: --clinit must be skip or record, not '" + clinit + "'");
+            return 2;
+        }
+        if (!Files.exists(in)) {
+            err.println("jkcov instrument: no such jar or directory: " + in);
+            return 2;
+        }
+        if (Files.exists(out) && Files.isSameFile(in, out)) {
+            err.println("jkcov instrument: IN and OUT are the same: " + in);
+            return 2;
+        }
+        Instrumenter instrumenter = new Instrumenter(clinit.equals("record")
+                ? Instrumenter.Clinit.RECORD : Instrumenter.Clinit.SKIP);
+        long start = System.nanoTime();
+        try {
+            if (Files.isDirectory(in)) directory(instrumenter, err);
+            else jar(instrumenter, err);
+        } catch (IOException e) {
+            err.println("jkcov instrument: cannot read " + in + ": " + e.getMessage());
+            return 2;
+        }
+        Path table = pctable != null ? pctable : out.resolveSibling(out.getFileName() + ".pctable");
+        try (Writer w = Files.newBufferedWriter(table, StandardCharsets.UTF_8)) {
+            PcTable.write(w, pcs);
+        }
+        progress.done();
+        spec.commandLine().getOut().printf("instrumented %d classes (%d unchanged, %d failed) in %.1f s: %s%nPC table: %s%n",
+                instrumented, unchanged, failed, (System.nanoTime() - start) / 1e9, out, table);
+        return failed > 0 ? 1 : 0;
+    }
+
+    private void directory(Instrumenter instrumenter, PrintWriter err) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(in)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        progress = new Progress(err, files.stream().filter(InstrumentCommand::isClass).count());
+        for (Path f : files) {
+            Path target = out.resolve(in.relativize(f).toString());
+            Files.createDirectories(target.getParent());
+            byte[] bytes = Files.readAllBytes(f);
+            Files.write(target, isClass(f) ? instrument(instrumenter, in.relativize(f).toString(), bytes, err) : bytes);
+        }
+    }
+
+    private void jar(Instrumenter instrumenter, PrintWriter err) throws IOException {
+        try (JarFile jar = new JarFile(in.toFile(), false)) {
+            progress = new Progress(err, jar.stream().filter(e -> e.getName().endsWith(".class")).count());
+            if (out.getParent() != null) Files.createDirectories(out.getParent());
+            try (OutputStream file = Files.newOutputStream(out); JarOutputStream o = new JarOutputStream(file)) {
+                for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                    JarEntry e = entries.nextElement();
+                    if (e.isDirectory()) continue;
+                    String name = e.getName();
+                    if (isSignature(name)) {
+                        err.println("jkcov instrument: dropped " + name + ": the classes no longer match their signature");
+                        continue;
+                    }
+                    byte[] bytes;
+                    try (InputStream s = jar.getInputStream(e)) {
+                        bytes = s.readAllBytes();
+                    }
+                    JarEntry copy = new JarEntry(name);
+                    copy.setTime(e.getTime());
+                    o.putNextEntry(copy);
+                    o.write(name.endsWith(".class") ? instrument(instrumenter, name, bytes, err) : bytes);
+                    o.closeEntry();
+                }
+            }
+        }
+    }
+
+    private byte[] instrument(Instrumenter instrumenter, String name, byte[] bytes, PrintWriter err) {
+        Result r = instrumenter.instrument(bytes);
+        for (String w : r.warnings()) err.println("jkcov instrument: " + w);
+        progress.step();
+        if (r.changed()) {
+            instrumented++;
+            pcs.addAll(r.pcs());
+            return r.bytes();
+        }
+        if (r.failed()) {
+            failed++;
+            err.println("jkcov instrument: left " + name + " as it was: " + r.reason());
+        } else {
+            unchanged++;
+        }
+        return bytes;
+    }
+
+    private static boolean isClass(Path p) {
+        return p.getFileName().toString().endsWith(".class");
+    }
+
+    /** Signature files of a signed jar: they would no longer match the rewritten classes. */
+    private static boolean isSignature(String name) {
+        String upper = name.toUpperCase(java.util.Locale.ROOT);
+        return upper.startsWith("META-INF/") && upper.indexOf('/', 9) < 0
+                && (upper.endsWith(".SF") || upper.endsWith(".RSA") || upper.endsWith(".DSA") || upper.endsWith(".EC"));
+    }
+}
