@@ -25,7 +25,13 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Path agentJar = agent != null ? agent : Locations.agentJar();
+        Path agentJar;
+        try {
+            agentJar = agent != null ? agent : Locations.agentJar();
+        } catch (IllegalStateException e) {
+            System.err.println("jkcov demo: " + e.getMessage());
+            return 2;
+        }
         Files.createDirectories(out);
         Path pctable = out.resolve("pctable");
         Files.deleteIfExists(pctable);

@@ -1,10 +1,8 @@
 package io.jkcov.tools.demo;
 
-import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import picocli.CommandLine.ParameterException;
 
 /** Where the java launcher, this jar and the agent jar are. */
 final class Locations {
@@ -27,8 +25,9 @@ final class Locations {
     static Path agentJar() {
         String configured = System.getProperty("jkcov.agent");
         if (configured == null || configured.isEmpty() || !Files.isRegularFile(Path.of(configured))) {
-            throw new IllegalStateException("the jkcov agent jar was not found (" + configured
-                    + "); run ./jkcov from the repository, or pass --agent" + File.separator);
+            throw new IllegalStateException((configured == null || configured.isEmpty()
+                    ? "no agent jar given" : "no agent jar at " + configured)
+                    + "; run ./jkcov from the repository, or pass --agent JAR");
         }
         return Path.of(configured);
     }
