@@ -142,25 +142,38 @@ public final class Kcov implements AutoCloseable {
      *     EBUSY if this thread already records into another descriptor
      */
     public synchronized void enable(Mode mode) {
-        checkOpen();
-        if (mode == null) throw new KcovException("EINVAL", "mode is null; use Mode.TRACE_PC or Mode.TRACE_CMP");
-        if (area == null) throw new KcovException("EINVAL", "enable before initTrace: the descriptor has no area");
-        reapDeadOwner();
+        checkEnablable("enable", mode);
         Thread self = Thread.currentThread();
-        if (owner != null) {
-            throw new KcovException("EINVAL", owner == self
-                    ? "already enabled on this thread"
-                    : "already enabled by thread \"" + owner.getName() + "\"");
-        }
         Task other = Tasks.current();
         if (other != null) {
             throw new KcovException("EBUSY", "thread \"" + self.getName() + "\" already records"
                     + (other.owner() instanceof Section ? " in a remote section" : " into another descriptor"));
         }
+        task = Tasks.start(this, area.buffer(), area.words(), mode.value());
+        started(mode);
+    }
+
+    /** What enable and remoteEnable both require: EBADF, then EINVAL as KCOV_ENABLE gives it. */
+    private void checkEnablable(String call, Mode mode) {
+        checkOpen();
+        if (mode == null) throw new KcovException("EINVAL", "mode is null; use Mode.TRACE_PC or Mode.TRACE_CMP");
+        if (area == null) throw new KcovException("EINVAL", call + " before initTrace: the descriptor has no area");
+        reapDeadOwner();
+        if (owner != null) {
+            throw new KcovException("EINVAL", owner == Thread.currentThread()
+                    ? "already enabled on this thread"
+                    : "already enabled by thread \"" + owner.getName() + "\"");
+        }
+    }
+
+    /**
+     * The calling thread now owns this descriptor in {@code mode}. The area's pages are touched
+     * (kcov_fault_in_area), and the sequence moves on so that no older section appends.
+     */
+    private void started(Mode mode) {
         area.faultIn();
         sequence++;
-        task = Tasks.start(this, area.buffer(), area.words(), mode.value());
-        owner = self;
+        owner = Thread.currentThread();
         this.mode = mode;
         lastMode = mode;
         Reaper.watch(this);
@@ -182,11 +195,7 @@ public final class Kcov implements AutoCloseable {
      *     already owns a descriptor in remote mode
      */
     public synchronized void remoteEnable(Mode mode, long sectionWords, long[] handles, long commonHandle) {
-        checkOpen();
-        if (mode == null) throw new KcovException("EINVAL", "mode is null; use Mode.TRACE_PC or Mode.TRACE_CMP");
-        if (area == null) throw new KcovException("EINVAL", "remoteEnable before initTrace: the descriptor has no area");
-        reapDeadOwner();
-        if (owner != null) throw new KcovException("EINVAL", "already enabled by thread \"" + owner.getName() + "\"");
+        checkEnablable("remoteEnable", mode);
         if (handles == null) throw new KcovException("EINVAL", "handles is null; pass an empty array for none");
         if (handles.length > KcovRemote.MAX_HANDLES) {
             throw new KcovException("EINVAL", handles.length + " handles exceed the limit of " + KcovRemote.MAX_HANDLES);
@@ -209,17 +218,12 @@ public final class Kcov implements AutoCloseable {
             throw new KcovException("EBUSY", "this thread already owns another descriptor in remote mode");
         }
         Remotes.register(this, handles, commonHandle);
-        area.faultIn();
-        sequence++;
         if (sectionWords != this.sectionWords) spareSections.clear();
         this.sectionWords = sectionWords;
         this.handles = handles.clone();
         this.common = commonHandle;
         remote = true;
-        owner = Thread.currentThread();
-        this.mode = mode;
-        lastMode = mode;
-        Reaper.watch(this);
+        started(mode);
     }
 
     /** What a section needs to record for this descriptor; see {@link #sectionTicket()}. */
@@ -253,7 +257,7 @@ public final class Kcov implements AutoCloseable {
                 return null; // no memory for the section: its work goes unrecorded, nothing fails
             }
         }
-        Section.resetBuffer(buffer);
+        Area.storeCount(buffer, 0);
         if (task) openTaskSections++;
         return new SectionTicket(sequence, buffer, sectionWords, mode.value(), task);
     }
@@ -321,8 +325,7 @@ public final class Kcov implements AutoCloseable {
         if (area == null) return false;
         boolean any = dropped || (task != null && Tasks.overflowed(task));
         if (!any) return false;
-        long capacity = lastMode == Mode.TRACE_CMP ? (area.words() - 1) / 4 : area.words() - 1;
-        return area.count() >= capacity;
+        return area.count() >= area.capacity(lastMode == Mode.TRACE_CMP);
     }
 
     /**

@@ -1,9 +1,7 @@
 package io.jkcov;
 
-import io.jkcov.internal.Area;
 import io.jkcov.internal.Tasks;
 import io.jkcov.internal.Trace.Task;
-import java.nio.ByteBuffer;
 
 /**
  * One remote section on one thread: kcov_remote_start to kcov_remote_stop. It records into a
@@ -71,9 +69,5 @@ final class Section implements KcovRemote.Section {
     @Override
     public String toString() {
         return String.format("section 0x%016x of %s", handle, kcov);
-    }
-
-    static void resetBuffer(ByteBuffer buffer) {
-        Area.storeCount(buffer, 0);
     }
 }

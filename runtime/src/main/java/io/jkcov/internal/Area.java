@@ -114,7 +114,7 @@ public final class Area {
     public boolean append(ByteBuffer section, long sectionWords, boolean cmp) {
         int entryWords = cmp ? 4 : 1;
         long have = Trace.count(section);
-        long capacity = (words - 1) / entryWords;
+        long capacity = capacity(cmp);
         long count = Trace.count(buffer);
         if (have < 0 || have > (sectionWords - 1) / entryWords) have = (sectionWords - 1) / entryWords;
         if (count < 0 || count > capacity) return have > 0; // a reader corrupted the count: drop
@@ -128,6 +128,11 @@ public final class Area {
             Trace.storeCount(buffer, count + moved);
         }
         return moved < have;
+    }
+
+    /** How many entries fit: {@code size - 1} PCs, or whole 4-word CMP records. */
+    public long capacity(boolean cmp) {
+        return cmp ? (words - 1) / 4 : words - 1;
     }
 
     /** A buffer for a remote section, of the same class as every area (direct). */

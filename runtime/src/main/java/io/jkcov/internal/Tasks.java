@@ -33,12 +33,7 @@ public final class Tasks {
 
     /** The registered task of {@code thread}, or null. */
     public static Task find(Thread thread) {
-        Node n = Trace.BUCKETS[bucket(thread)];
-        while (n != null) {
-            if (n.thread == thread) return n.task;
-            n = n.next;
-        }
-        return null;
+        return Trace.taskByHash(thread);
     }
 
     /**

@@ -149,8 +149,8 @@ public final class Trace {
         return f.all ? null : taskByHash(self);
     }
 
-    /** The calling thread's task while more than four are registered: a bucket walk. */
-    private static Task taskByHash(Thread self) {
+    /** The task of {@code self} in the buckets: while more than four are registered, and for Tasks. */
+    static Task taskByHash(Thread self) {
         Node n = BUCKETS[System.identityHashCode(self) & (BUCKETS.length - 1)];
         while (n != null) {
             if (n.thread == self) return n.task;
