@@ -33,6 +33,23 @@ final class Activation {
         // After coverage, so that with jdk=true the hooks go into already-probed bytes and the
         // probes never see the hooks' calls as code of the JDK's.
         if (options.propagate()) Propagation.install(inst, worker::log);
+        // Last: from here on the main thread records (jkcov run).
+        if (options.run() != null) startProgramTrace(options.run());
+    }
+
+    /**
+     * A trace that cannot start (no room for an area) stops the JVM with one line, as a bad
+     * option does: the user asked for a trace, and a run without one would look like a run
+     * that covered nothing.
+     */
+    private static void startProgramTrace(Options.Run run) {
+        try {
+            ProgramTrace.start(run);
+        } catch (Exception e) {
+            System.err.println("jkcov: cannot start tracing (trace=" + (run.mode() == 0 ? "pc" : "cmp")
+                    + ", areawords=" + run.areaWords() + "): " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     /**

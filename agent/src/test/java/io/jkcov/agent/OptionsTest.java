@@ -49,11 +49,33 @@ class OptionsTest {
             "jdk                          | 'jdk'",
             "=x                           | '=x'",
             "jdk=true,                    | ''",
+            "trace=pc                     | trace=pc",
+            "trace=edges,out=/tmp/x       | trace",
+            "trace=pc,out=/t,areawords=1  | areawords",
+            "trace=pc,out=/t,areawords=x  | areawords",
+            "trace=pc,out=/t,sectionwords=268435456 | sectionwords",
+            "trace=cmp,out=/t,propagate=false | propagate",
+            "out=/tmp/x                   | out",
+            "areawords=100                | areawords",
     })
     void a_bad_option_is_named(String args, String named) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Options.parse(args));
         assertTrue(e.getMessage().startsWith("jkcov: "), e.getMessage());
         assertTrue(e.getMessage().contains(named), e.getMessage());
+    }
+
+    @Test
+    void trace_asks_for_a_program_trace_with_its_sizes() {
+        assertNull(Options.parse("jdk=true").run());
+        Options.Run run = Options.parse("trace=cmp,out=/tmp/o,areawords=1000,sectionwords=64").run();
+        assertEquals(new Options.Run(1, 1000, 64, "/tmp/o"), run);
+        assertEquals(new Options.Run(0, Options.Run.DEFAULT_AREA_WORDS, Options.Run.DEFAULT_SECTION_WORDS, "o"),
+                Options.parse("trace=pc,out=o").run());
+    }
+
+    @Test
+    void the_word_limit_is_the_runtimes() {
+        assertEquals(io.jkcov.Kcov.MAX_WORDS, Options.MAX_WORDS);
     }
 
     @Test

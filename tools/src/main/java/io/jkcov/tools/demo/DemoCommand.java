@@ -1,5 +1,6 @@
 package io.jkcov.tools.demo;
 
+import io.jkcov.tools.Locations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

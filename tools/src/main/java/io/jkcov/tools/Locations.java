@@ -1,19 +1,19 @@
-package io.jkcov.tools.demo;
+package io.jkcov.tools;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the java launcher, this jar and the agent jar are. */
-final class Locations {
+public final class Locations {
     private Locations() {}
 
-    static String java() {
+    public static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** The class path entry this class came from: the tools jar, or a classes directory. */
-    static String ownJar() {
+    public static String ownJar() {
         try {
             return Path.of(Locations.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {
@@ -22,7 +22,7 @@ final class Locations {
     }
 
     /** -Djkcov.agent, set by the ./jkcov launcher. */
-    static Path agentJar() {
+    public static Path agentJar() {
         String configured = System.getProperty("jkcov.agent");
         if (configured == null || configured.isEmpty() || !Files.isRegularFile(Path.of(configured))) {
             throw new IllegalStateException((configured == null || configured.isEmpty()
