@@ -3,6 +3,7 @@ package io.jkcov.tools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jkcov.instrument.Instrumenter;
 import io.jkcov.instrument.PcEntry;
 import io.jkcov.instrument.PcTable;
 import java.io.File;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -79,6 +81,38 @@ class InstrumentIT {
         run(List.of("-jar", System.getProperty("jkcov.tools.jar"), "instrument", jar.toString(), out.toString()));
         String offline = run(List.of("-cp", out + File.pathSeparator + System.getProperty("jkcov.runtime.jar"), "offline.Main"));
         assertEquals(agent, offline);
+    }
+
+    /**
+     * Classes are instrumented on every core, so this checks that the output does not depend on
+     * which finished first: a real jar of a few hundred classes (picocli's, which the tools use),
+     * instrumented twice, gives the same bytes, and its PC table lists the classes in the jar's
+     * order, as the instrumenter run one class at a time gives it.
+     */
+    @Test
+    void a_large_jar_gives_the_same_output_every_time_in_input_order() throws Exception {
+        Path picocli = Path.of(picocli.CommandLine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path first = work.resolve("picocli-1.jar");
+        Path second = work.resolve("picocli-2.jar");
+        run(List.of("-jar", System.getProperty("jkcov.tools.jar"), "instrument", picocli.toString(), first.toString()));
+        run(List.of("-jar", System.getProperty("jkcov.tools.jar"), "instrument", picocli.toString(), second.toString()));
+        assertTrue(Arrays.equals(Files.readAllBytes(first), Files.readAllBytes(second)));
+        assertEquals(Files.readString(work.resolve("picocli-1.jar.pctable")), Files.readString(work.resolve("picocli-2.jar.pctable")));
+
+        List<PcEntry> expected = new ArrayList<>();
+        Instrumenter instrumenter = new Instrumenter(Instrumenter.Clinit.SKIP);
+        try (JarFile jar = new JarFile(picocli.toFile())) {
+            for (JarEntry e : java.util.Collections.list(jar.entries())) {
+                if (!e.getName().endsWith(".class")) continue;
+                try (var in = jar.getInputStream(e)) {
+                    expected.addAll(instrumenter.instrument(in.readAllBytes()).pcs());
+                }
+            }
+        }
+        assertTrue(expected.size() > 1000, "PCs: " + expected.size());
+        try (Reader r = Files.newBufferedReader(work.resolve("picocli-1.jar.pctable"))) {
+            assertEquals(expected, PcTable.read(r));
+        }
     }
 
     @Test

@@ -97,11 +97,18 @@ public final class InstrumentCommand implements Callable<Integer> {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
         progress = new Progress(err, files.stream().filter(InstrumentCommand::isClass).count());
-        for (Path f : files) {
-            Path target = out.resolve(in.relativize(f).toString());
-            Files.createDirectories(target.getParent());
-            byte[] bytes = Files.readAllBytes(f);
-            Files.write(target, isClass(f) ? instrument(instrumenter, in.relativize(f).toString(), bytes, err) : bytes);
+        try (InOrder<Result> work = new InOrder<>()) {
+            for (Path f : files) {
+                String name = in.relativize(f).toString();
+                Path target = out.resolve(name);
+                byte[] bytes = Files.readAllBytes(f);
+                // The instrumenter keeps no state, so classes are instrumented on every core at once.
+                work.submit(() -> isClass(f) ? instrumenter.instrument(bytes) : null, r -> {
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, r == null ? bytes : account(name, bytes, r, err));
+                });
+            }
+            work.finish();
         }
     }
 
@@ -109,7 +116,8 @@ public final class InstrumentCommand implements Callable<Integer> {
         try (JarFile jar = new JarFile(in.toFile(), false)) {
             progress = new Progress(err, jar.stream().filter(e -> e.getName().endsWith(".class")).count());
             if (out.getParent() != null) Files.createDirectories(out.getParent());
-            try (OutputStream file = Files.newOutputStream(out); JarOutputStream o = new JarOutputStream(file)) {
+            try (OutputStream file = Files.newOutputStream(out); JarOutputStream o = new JarOutputStream(file);
+                    InOrder<Result> work = new InOrder<>()) {
                 for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
                     JarEntry e = entries.nextElement();
                     if (e.isDirectory()) continue;
@@ -122,18 +130,22 @@ public final class InstrumentCommand implements Callable<Integer> {
                     try (InputStream s = jar.getInputStream(e)) {
                         bytes = s.readAllBytes();
                     }
-                    JarEntry copy = new JarEntry(name);
-                    copy.setTime(e.getTime());
-                    o.putNextEntry(copy);
-                    o.write(name.endsWith(".class") ? instrument(instrumenter, name, bytes, err) : bytes);
-                    o.closeEntry();
+                    long time = e.getTime();
+                    work.submit(() -> name.endsWith(".class") ? instrumenter.instrument(bytes) : null, r -> {
+                        JarEntry copy = new JarEntry(name);
+                        copy.setTime(time);
+                        o.putNextEntry(copy);
+                        o.write(r == null ? bytes : account(name, bytes, r, err));
+                        o.closeEntry();
+                    });
                 }
+                work.finish();
             }
         }
     }
 
-    private byte[] instrument(Instrumenter instrumenter, String name, byte[] bytes, PrintWriter err) {
-        Result r = instrumenter.instrument(bytes);
+    /** On the calling thread, in input order: counts, warns, collects PCs; the bytes to write. */
+    private byte[] account(String name, byte[] bytes, Result r, PrintWriter err) {
         for (String w : r.warnings()) err.println("jkcov instrument: " + w);
         progress.step();
         if (r.changed()) {
