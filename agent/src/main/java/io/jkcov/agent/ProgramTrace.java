@@ -4,13 +4,14 @@ import io.jkcov.Kcov;
 import io.jkcov.KcovRemote;
 import io.jkcov.Mode;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.LongBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
@@ -95,12 +96,12 @@ final class ProgramTrace {
         // The hook is started by whichever thread exits, so it may carry the common handle; it
         // must not run as a section of the descriptor it is about to close.
         try (KcovRemote.Section none = KcovRemote.enter(0)) {
-            long[] own = entries(mainArea);
+            long own = entries(mainArea);
             boolean ownOverflowed = main.overflowed();
             main.close();
             // close() lets sections of carried tasks still open land first (docs/remote.md).
             spawned.close();
-            long[] theirs = entries(spawnedArea);
+            long theirs = entries(spawnedArea);
             boolean theirsOverflowed = spawned.overflowed();
             Path out = Path.of(run.out());
             Files.createDirectories(out);
@@ -112,44 +113,53 @@ final class ProgramTrace {
         }
     }
 
+    /** Words per entry: a PC, or a CMP record. */
     private int unit() {
         return mode == Mode.TRACE_CMP ? 4 : 1;
     }
 
-    /**
-     * The counted words of an area, after the count. The count is clamped to the area, since
-     * any process may have written it.
-     */
-    private long[] entries(LongBuffer area) {
-        long count = area.get(0);
-        long capacity = (area.capacity() - 1) / unit();
-        int n = (int) (Math.max(0, Math.min(count, capacity)) * unit());
-        long[] words = new long[n];
-        area.get(1, words);
-        return words;
+    /** The entries an area counts, clamped to the area, since any process may write the count. */
+    private long entries(LongBuffer area) {
+        return Math.max(0, Math.min(area.get(0), (area.capacity() - 1) / unit()));
     }
 
-    /** KCOV layout: the count of entries (PCs or CMP records), then the entries, little-endian. */
-    private void writeTrace(Path file, long[] own, long[] theirs) throws IOException {
-        long count = (own.length + theirs.length) / unit();
-        ByteBuffer b = ByteBuffer.allocate(8 * (1 + own.length + theirs.length)).order(ByteOrder.LITTLE_ENDIAN);
-        b.putLong(count);
-        for (long w : own) b.putLong(w);
-        for (long w : theirs) b.putLong(w);
-        try (OutputStream o = Files.newOutputStream(file)) {
-            o.write(b.array());
+    /**
+     * KCOV layout: the count of entries (PCs or CMP records), then the entries, little-endian,
+     * copied from the mapped areas a chunk at a time (an area may be 2 GiB; the heap may be small).
+     */
+    private void writeTrace(Path file, long own, long theirs) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer chunk = ByteBuffer.allocate(8 * CHUNK_WORDS).order(ByteOrder.LITTLE_ENDIAN);
+            chunk.putLong(own + theirs);
+            copy(mainArea, own * unit(), chunk, channel);
+            copy(spawnedArea, theirs * unit(), chunk, channel);
+            chunk.flip();
+            while (chunk.hasRemaining()) channel.write(chunk);
         }
     }
 
-    private String summary(long[] own, boolean ownOverflowed, long[] theirs, boolean theirsOverflowed) {
+    private static final int CHUNK_WORDS = 8192;
+
+    /** Appends area[1..words] to the file through {@code chunk}, which may hold words already. */
+    private static void copy(LongBuffer area, long words, ByteBuffer chunk, FileChannel channel) throws IOException {
+        for (int i = 1; i <= words; i++) {
+            if (!chunk.hasRemaining()) {
+                chunk.flip();
+                while (chunk.hasRemaining()) channel.write(chunk);
+                chunk.clear();
+            }
+            chunk.putLong(area.get(i));
+        }
+    }
+
+    private String summary(long own, boolean ownOverflowed, long theirs, boolean theirsOverflowed) {
         String what = mode == Mode.TRACE_CMP ? "CMP records" : "PCs";
-        long ownCount = own.length / unit();
-        long theirCount = theirs.length / unit();
         return "mode: " + mode + "\n"
                 + "area words: " + run.areaWords() + " for the main thread, " + run.areaWords()
                 + " for spawned work\n"
-                + "main thread: " + ownCount + " " + what + (ownOverflowed ? " (overflowed: the area was full)" : "") + "\n"
-                + "spawned work: " + theirCount + " " + what + (theirsOverflowed ? " (overflowed: the area was full)" : "") + "\n"
-                + "total: " + (ownCount + theirCount) + " " + what + "\n";
+                + "main thread: " + own + " " + what + (ownOverflowed ? " (overflowed: the area was full)" : "") + "\n"
+                + "spawned work: " + theirs + " " + what + (theirsOverflowed ? " (overflowed: the area was full)" : "") + "\n"
+                + "total: " + (own + theirs) + " " + what + "\n";
     }
 }

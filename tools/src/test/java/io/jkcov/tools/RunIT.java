@@ -105,6 +105,24 @@ class RunIT {
     }
 
     @Test
+    void a_full_area_keeps_the_first_entries_and_says_so() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path out = Files.createTempDirectory("jkcov-run");
+        Outcome o = jkcov(java, "run", "--area-words", "4", "--includes", "runtarget.*", "--out", out.toString(), "--",
+                java.toString(), "-cp", System.getProperty("jkcov.test.classes"), "runtarget.Job", "2");
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(o.err().endsWith("\njkcov run: the trace is cut short: an area was full (raise --area-words)\n"), o.err());
+        // Three of the main thread's PCs, then the first three of the first section to end.
+        assertEquals(List.of("Job.main:16", "OnMain.classify:7", "OnMain.classify:8",
+                "Job.lambda$main$0:18", "OnThread.count:7", "OnThread.count:8"), symbolized(out));
+        assertTrue(Files.readString(out.resolve("summary.txt")).startsWith("mode: TRACE_PC\n"
+                + "area words: 4 for the main thread, 4 for spawned work\n"
+                + "main thread: 3 PCs (overflowed: the area was full)\n"
+                + "spawned work: 3 PCs (overflowed: the area was full)\n"
+                + "total: 6 PCs\n"));
+    }
+
+    @Test
     void work_that_outlives_main_still_comes_back() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path out = Files.createTempDirectory("jkcov-run");

@@ -93,6 +93,9 @@ public final class RunCommand implements Callable<Integer> {
         String unit = mode == TraceMode.cmp ? " CMP records" : " PCs";
         System.err.println("jkcov run: " + count(trace) + unit + " in " + trace + "; PC table " + pctable
                 + "; summary " + summary);
+        if (Files.readString(summary).contains("(overflowed")) {
+            System.err.println("jkcov run: the trace is cut short: an area was full (raise --area-words)");
+        }
         if (status != 0) System.err.println("jkcov run: the program exited with status " + status);
         return status;
     }
