@@ -41,8 +41,11 @@ public final class Area {
 
     /** Creates and maps a zeroed area; {@code words} is already validated by the caller. */
     public static Area create(long words) throws IOException {
-        Path dir = Files.createTempDirectory(baseDir(), "jkcov-",
+        Path base = baseDir();
+        AreaFiles.sweep(base);
+        Path dir = Files.createTempDirectory(base, AreaFiles.prefix(),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        AreaFiles.made(dir);
         Path file = dir.resolve("area");
         try (FileChannel ch = FileChannel.open(file,
                 Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE),
@@ -51,8 +54,8 @@ public final class Area {
             MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_WRITE, 0, words * 8);
             return new Area(dir, file, map, words);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(dir);
+            AreaFiles.delete(dir);
+            AreaFiles.closed(dir);
             throw e;
         }
     }
@@ -147,11 +150,7 @@ public final class Area {
 
     /** Removes the file and its directory; the mapping itself lives until it is unreachable. */
     public void delete() {
-        try {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            // Nothing is lost: the area is only memory, and the directory is private.
-        }
+        AreaFiles.delete(dir);
+        AreaFiles.closed(dir);
     }
 }

@@ -37,7 +37,7 @@ class DemoIT {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), output);
         List<String> lines = new ArrayList<>(output.lines().toList());
-        assertTrue(lines.get(1).matches("area: .*/jkcov-\\d+/area \\(65536 words; any process may map it\\)"), lines.get(1));
+        assertTrue(lines.get(1).matches("area: .*/jkcov-\\d+-\\d+/area \\(65536 words; any process may map it\\)"), lines.get(1));
         lines.set(1, "area: (path)");
         assertEquals(String.join("\n", List.of(
                 "jkcov demo: a packet decoder with magic values, driven the way syzkaller drives the kernel",
