@@ -9,6 +9,8 @@ import io.jkcov.instrument.PcTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +43,8 @@ public final class DemoHarness {
     private final Path dir;
     private final Kcov kcov = Kcov.open();
     private final Set<Long> corpusCoverage = new HashSet<>();
+    /** Every PC of every TRACE_PC run, in order: saved as trace.kcov for the HTML report. */
+    private final List<Long> trace = new ArrayList<>();
 
     private DemoHarness(Path dir) {
         this.dir = dir;
@@ -97,6 +101,7 @@ public final class DemoHarness {
             pcs.add(pc);
             if (corpusCoverage.add(pc)) fresh++;
         }
+        trace.addAll(pcs);
         return new Run(result, pcs, fresh);
     }
 
@@ -234,11 +239,20 @@ public final class DemoHarness {
                     + (methods.contains("auth") ? "MIXED IN" : "none of its blocks came back"));
         }
         Files.writeString(dir.resolve("summary.txt"), "demo complete\n");
+        saveTrace(dir.resolve("trace.kcov"));
         out.println();
         out.println("PC table: " + dir.resolve("pctable"));
     }
 
     // ---- helpers ----------------------------------------------------------------------------
+
+    /** The runs' PCs laid out as one TRACE_PC area (docs/area.md), which jkcov report reads. */
+    private void saveTrace(Path file) throws IOException {
+        ByteBuffer area = ByteBuffer.allocate(Long.BYTES * (1 + trace.size())).order(ByteOrder.LITTLE_ENDIAN);
+        area.putLong(trace.size());
+        for (long pc : trace) area.putLong(pc);
+        Files.write(file, area.array());
+    }
 
     private Map<Long, PcEntry> pcTable() throws IOException {
         Map<Long, PcEntry> byPc = new HashMap<>();
