@@ -12,6 +12,7 @@ final class ClassCoverage {
     final String sourceFile;
     private final Map<String, MethodCoverage> methods = new LinkedHashMap<>();
     private Lines lines;
+    private Totals totals;
 
     ClassCoverage(String name, String sourceFile) {
         this.name = name;
@@ -38,20 +39,20 @@ final class ClassCoverage {
 
     Lines lines() {
         if (lines == null) {
-            lines = new Lines();
-            for (MethodCoverage m : methods.values()) {
-                lines.addAll(m.lines);
-            }
+            lines = Lines.merged(methods.values().stream().map(m -> m.lines).toList());
         }
         return lines;
     }
 
-    /** A class is covered if any of its methods is. */
+    /** A class is covered if any of its methods is. Asked once the class is complete. */
     Totals totals() {
-        Counter methodCounter = Counter.NONE;
-        for (MethodCoverage m : methods.values()) {
-            methodCounter = methodCounter.plus(m.totals().methods());
+        if (totals == null) {
+            Counter methodCounter = Counter.NONE;
+            for (MethodCoverage m : methods.values()) {
+                methodCounter = methodCounter.plus(Counter.of(m.hit > 0));
+            }
+            totals = new Totals(lines().counter(), methodCounter, Counter.of(methodCounter.covered() > 0));
         }
-        return new Totals(lines().counter(), methodCounter, Counter.of(methodCounter.covered() > 0));
+        return totals;
     }
 }

@@ -27,20 +27,30 @@ final class Coverage {
         Hits hits = Hits.count(table.probes(), table.index(), trace);
         Map<String, ClassCoverage> classes = new HashMap<>();
         List<PcEntry> probes = table.probes();
+        ClassCoverage c = null;
+        MethodCoverage m = null;
         for (int i = 0; i < probes.size(); i++) {
             PcEntry e = probes.get(i);
             if (!trace.mode().traces(e.kind())) {
                 continue;
             }
-            ClassCoverage c = classes.computeIfAbsent(e.className(), n -> new ClassCoverage(n, e.sourceFile()));
-            Line line = c.method(e.method(), e.descriptor()).add(e.line(), hits.counts[i]);
+            // A table lists a class's probes together, method by method (docs/pc-table.md):
+            // the maps are asked only when the class or the method changes.
+            if (c == null || !c.name.equals(e.className())) {
+                c = classes.computeIfAbsent(e.className(), n -> new ClassCoverage(n, e.sourceFile()));
+                m = null;
+            }
+            if (m == null || !m.name.equals(e.method()) || !m.descriptor.equals(e.descriptor())) {
+                m = c.method(e.method(), e.descriptor());
+            }
+            Line line = m.add(e.line(), hits.counts[i]);
             if (line != null && hits.operands != null) {
-                line.comparisons.add(new Line.Comparison(e.kind(), hits.counts[i], hits.operands[i]));
+                line.add(new Line.Comparison(e.kind(), hits.counts[i], hits.operands[i]));
             }
         }
         Map<String, PackageCoverage> packages = new TreeMap<>();
-        for (ClassCoverage c : new TreeMap<>(classes).values()) {
-            packages.computeIfAbsent(c.packageName(), PackageCoverage::new).add(c);
+        for (ClassCoverage each : new TreeMap<>(classes).values()) {
+            packages.computeIfAbsent(each.packageName(), PackageCoverage::new).add(each);
         }
         return new Coverage(trace, hits, new ArrayList<>(packages.values()));
     }

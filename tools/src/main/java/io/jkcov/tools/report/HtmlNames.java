@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Where each page of the HTML report lives: {@code index.html}, then per package
- * {@code com.example/index.html}, {@code com.example/Foo.class.html} and
- * {@code com.example/Foo.java.src.html}. The suffixes keep a class or source file called
- * "index" from overwriting its package's page.
+ * {@code com.example/index.html} and {@code com.example/Foo.java.src.html}, and
+ * {@code com.example/Foo.class.html} for a class with no source file. The suffixes keep a
+ * class or source file called "index" from overwriting its package's page.
  */
 final class HtmlNames {
     private HtmlNames() {}
@@ -18,6 +18,11 @@ final class HtmlNames {
 
     static String classPage(ClassCoverage c) {
         return fileName(c.simpleName()) + ".class.html";
+    }
+
+    /** Where a class's methods are on its source page. */
+    static String classAnchor(ClassCoverage c) {
+        return "class-" + c.simpleName();
     }
 
     static String sourcePage(SourceCoverage s) {

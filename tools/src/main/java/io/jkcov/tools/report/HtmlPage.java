@@ -64,17 +64,20 @@ final class HtmlPage {
         return this;
     }
 
+    /** Bar, ratio and percentage; blank where there is nothing to count (a method's classes). */
     private void cells(Counter c) {
-        long width = c.total() == 0 ? 0 : Math.round(100.0 * c.covered() / c.total());
-        html.append(c.total() == 0 ? "<td class=\"bar empty\">" : "<td class=\"bar\">")
-                .append("<span class=\"fill\" style=\"width:").append(width).append("%\"></span></td>")
+        if (c.total() == 0) {
+            html.append("<td class=\"bar empty\"></td><td class=\"ratio\"></td><td class=\"pct\"></td>");
+            return;
+        }
+        html.append("<td class=\"bar\"><span class=\"fill\" style=\"width:")
+                .append(Math.round(100.0 * c.covered() / c.total())).append("%\"></span></td>")
                 .append("<td class=\"ratio\">").append(c.covered()).append('/').append(c.total()).append("</td>")
                 .append("<td class=\"pct\">").append(c.percent()).append("</td>");
     }
 
     void write(Path file) throws IOException {
         html.append("<footer>jkcov report</footer>\n</body>\n</html>\n");
-        Files.createDirectories(file.getParent());
         Files.writeString(file, html, StandardCharsets.UTF_8);
     }
 }

@@ -36,7 +36,7 @@ final class JacocoXmlWriter {
             }
             for (SourceCoverage s : p.sources()) {
                 out.println("    <sourcefile name=\"" + Markup.escape(s.name) + "\">");
-                for (Line l : s.lines.all()) {
+                for (Line l : s.lines().all()) {
                     out.println("      <line nr=\"" + l.number + "\" mi=\"" + (l.probes - l.hit) + "\" ci=\"" + l.hit + "\"/>");
                 }
                 counters(s.totals(), "      ", out);

@@ -21,11 +21,11 @@ final class LcovWriter {
                 out.println("SF:" + (found != null ? found.toAbsolutePath() : Sources.relative(p.name, s.name)));
                 functions(s, out);
                 long hit = 0;
-                for (Line l : s.lines.all()) {
+                for (Line l : s.lines().all()) {
                     out.println("DA:" + l.number + "," + l.count);
                     hit += l.count > 0 ? 1 : 0;
                 }
-                out.println("LF:" + s.lines.all().size());
+                out.println("LF:" + s.lines().all().size());
                 out.println("LH:" + hit);
                 out.println("end_of_record");
             }

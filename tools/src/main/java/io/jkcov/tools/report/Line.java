@@ -19,7 +19,8 @@ final class Line {
     int hit;
     /** The most often recorded of the line's probes: how often the line was entered, at least. */
     long count;
-    final List<Comparison> comparisons = new ArrayList<>(0);
+    /** Empty in TRACE_PC, where a report has hundreds of thousands of lines. */
+    private List<Comparison> comparisons = List.of();
 
     Line(int number) {
         this.number = number;
@@ -37,7 +38,20 @@ final class Line {
         probes += other.probes;
         hit += other.hit;
         count = Math.max(count, other.count);
-        comparisons.addAll(other.comparisons);
+        for (Comparison c : other.comparisons) {
+            add(c);
+        }
+    }
+
+    void add(Comparison c) {
+        if (comparisons.isEmpty()) {
+            comparisons = new ArrayList<>(2);
+        }
+        comparisons.add(c);
+    }
+
+    List<Comparison> comparisons() {
+        return comparisons;
     }
 
     Status status() {

@@ -1,6 +1,7 @@
 package io.jkcov.tools.report;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.TreeMap;
 
 /** The lines of a method, class or source file, by number. */
@@ -11,11 +12,21 @@ final class Lines {
         return byNumber.computeIfAbsent(number, Line::new);
     }
 
-    /** Adds other's probes into these lines: a line two methods share counts once. */
-    void addAll(Lines other) {
-        for (Line l : other.byNumber.values()) {
-            at(l.number).add(l);
+    /**
+     * The lines of several methods or classes as one: a line two of them share counts once.
+     * One part is its own merge, and is not copied: a report holds every line of a program.
+     */
+    static Lines merged(List<Lines> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
         }
+        Lines all = new Lines();
+        for (Lines part : parts) {
+            for (Line l : part.byNumber.values()) {
+                all.at(l.number).add(l);
+            }
+        }
+        return all;
     }
 
     Collection<Line> all() {
@@ -24,6 +35,11 @@ final class Lines {
 
     Line get(int number) {
         return byNumber.get(number);
+    }
+
+    /** 0 if there are none. */
+    int last() {
+        return byNumber.isEmpty() ? 0 : byNumber.lastKey();
     }
 
     /** -1 if there are none. */

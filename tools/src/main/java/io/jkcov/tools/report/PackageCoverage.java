@@ -11,6 +11,7 @@ final class PackageCoverage {
     final String name;
     final List<ClassCoverage> classes = new ArrayList<>();
     private final Map<String, SourceCoverage> sources = new TreeMap<>();
+    private Totals totals;
 
     PackageCoverage(String name) {
         this.name = name;
@@ -37,10 +38,12 @@ final class PackageCoverage {
     }
 
     Totals totals() {
-        Totals sum = Totals.NONE;
-        for (ClassCoverage c : classes) {
-            sum = sum.plus(c.totals());
+        if (totals == null) {
+            totals = Totals.NONE;
+            for (ClassCoverage c : classes) {
+                totals = totals.plus(c.totals());
+            }
         }
-        return sum;
+        return totals;
     }
 }

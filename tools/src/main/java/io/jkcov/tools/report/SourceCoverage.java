@@ -8,7 +8,8 @@ final class SourceCoverage {
     /** The SourceFile attribute, {@code Foo.java}. */
     final String name;
     final List<ClassCoverage> classes = new ArrayList<>();
-    final Lines lines = new Lines();
+    private Lines lines;
+    private Totals totals;
 
     SourceCoverage(String name) {
         this.name = name;
@@ -16,14 +17,23 @@ final class SourceCoverage {
 
     void add(ClassCoverage c) {
         classes.add(c);
-        lines.addAll(c.lines());
+    }
+
+    Lines lines() {
+        if (lines == null) {
+            lines = Lines.merged(classes.stream().map(ClassCoverage::lines).toList());
+        }
+        return lines;
     }
 
     Totals totals() {
-        Totals sum = Totals.NONE;
-        for (ClassCoverage c : classes) {
-            sum = sum.plus(c.totals());
+        if (totals == null) {
+            Totals sum = Totals.NONE;
+            for (ClassCoverage c : classes) {
+                sum = sum.plus(c.totals());
+            }
+            totals = new Totals(lines().counter(), sum.methods(), sum.classes());
         }
-        return new Totals(lines.counter(), sum.methods(), sum.classes());
+        return totals;
     }
 }

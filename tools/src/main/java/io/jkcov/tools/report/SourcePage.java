@@ -22,6 +22,10 @@ final class SourcePage {
         String[][] trail = {{"../index.html", "Coverage report"}, {"index.html", p.displayName()}};
         HtmlPage page = new HtmlPage(s.name, "../", trail);
         page.table("Source file").row(null, s.name, s.totals(), "total").endTable();
+        for (ClassCoverage c : s.classes) {
+            page.raw("<h2 id=\"").text(HtmlNames.classAnchor(c)).raw("\">").text(c.simpleName()).raw("</h2>\n");
+            MethodTable.write(page, c, "");
+        }
         List<String> text = source == null ? null
                 : new String(Files.readAllBytes(source), StandardCharsets.UTF_8).lines().toList();
         if (text == null) {
@@ -29,10 +33,9 @@ final class SourcePage {
                     .text(Sources.relative(p.name, s.name)).raw("): the lines the PC table names.</p>\n");
         }
         page.raw("<table class=\"source\">\n");
-        int last = Math.max(text == null ? 0 : text.size(), s.lines.all().isEmpty() ? 0
-                : s.lines.all().stream().mapToInt(l -> l.number).max().getAsInt());
+        int last = Math.max(text == null ? 0 : text.size(), s.lines().last());
         for (int n = 1; n <= last; n++) {
-            Line line = s.lines.get(n);
+            Line line = s.lines().get(n);
             if (text == null && line == null) {
                 continue;
             }
@@ -52,7 +55,7 @@ final class SourcePage {
         }
         page.raw("><td class=\"nr\">" + n + "</td><td class=\"code\">").text(code).raw("</td><td class=\"note\">");
         if (line != null) {
-            for (Line.Comparison c : line.comparisons) {
+            for (Line.Comparison c : line.comparisons()) {
                 comparison(page, c);
             }
         }
