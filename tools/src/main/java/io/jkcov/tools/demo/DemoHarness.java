@@ -134,7 +134,7 @@ public final class DemoHarness {
      * constant, find the other operand's bytes in the input and put the constant there; keep an
      * input that reaches a block no input reached before. Starts from 16 zero bytes.
      */
-    private void traceCmp() throws IOException {
+    private void traceCmp() throws IOException, InterruptedException {
         out.println("2. TRACE_CMP: the comparisons name the magic values, and reaching them takes a few steps");
         corpusCoverage.clear();
         Map<Long, PcEntry> table = pcTable();
@@ -254,12 +254,20 @@ public final class DemoHarness {
         Files.write(file, area.array());
     }
 
-    private Map<Long, PcEntry> pcTable() throws IOException {
+    /**
+     * The PC table so far. The agent writes it from a thread of its own every 20 ms, which a
+     * busy machine may delay past the decoder's first runs: so wait, a few seconds at most, until
+     * it holds the first PC this demo traced.
+     */
+    private Map<Long, PcEntry> pcTable() throws IOException, InterruptedException {
         Map<Long, PcEntry> byPc = new HashMap<>();
         Path file = dir.resolve("pctable");
-        if (!Files.exists(file)) return byPc;
-        try (Reader in = Files.newBufferedReader(file)) {
-            for (PcEntry e : PcTable.read(in)) byPc.put(e.pc(), e);
+        for (int tries = 0; tries < 250 && (byPc.isEmpty() || !byPc.containsKey(trace.get(0))); tries++) {
+            if (tries > 0) Thread.sleep(20);
+            if (!Files.exists(file)) continue;
+            try (Reader in = Files.newBufferedReader(file)) {
+                for (PcEntry e : PcTable.read(in)) byPc.put(e.pc(), e);
+            }
         }
         return byPc;
     }
