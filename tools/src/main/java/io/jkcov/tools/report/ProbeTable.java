@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The PC table as the report uses it: each PC once, with its position. The agent appends a
- * class's table each time it instruments the class, so a class loaded by two loaders is listed
- * twice, with the same PCs (docs/pc-table.md); the first listing stands for both.
+ * The PC table as the report uses it: each PC once, with its position. Tables may be appended
+ * to one another (docs/pc-table.md), so a class can be listed twice, with the same PCs (two
+ * runs' tables, or two loaders' copies); the first listing stands for all.
  */
 record ProbeTable(List<PcEntry> probes, PcIndex index) {
 
