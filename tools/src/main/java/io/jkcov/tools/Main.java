@@ -2,6 +2,7 @@ package io.jkcov.tools;
 
 import io.jkcov.tools.demo.DemoCommand;
 import io.jkcov.tools.instrument.InstrumentCommand;
+import io.jkcov.tools.report.ReportCommand;
 import io.jkcov.tools.run.RunCommand;
 import io.jkcov.tools.symbolize.SymbolizeCommand;
 import picocli.CommandLine;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
 /** The jkcov command. */
 @Command(name = "jkcov", mixinStandardHelpOptions = true, version = "jkcov 0.1.0",
         description = "KCOV for the JVM: per-thread coverage traces in KCOV's binary layout.",
-        subcommands = {DemoCommand.class, RunCommand.class, InstrumentCommand.class, SymbolizeCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, ReportCommand.class, InstrumentCommand.class,
+                SymbolizeCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

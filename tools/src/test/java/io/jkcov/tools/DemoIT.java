@@ -65,7 +65,11 @@ class DemoIT {
                 "   our request (ping) ran on a pool thread; 6 PCs came back, in [decode, readInt]",
                 "   the unrelated client's request (an auth packet) ran on the same pool: none of its blocks came back",
                 "",
-                "PC table: " + out.resolve("pctable"))), String.join("\n", lines));
+                "PC table: " + out.resolve("pctable"),
+                "HTML report: " + out.resolve("report/index.html"))), String.join("\n", lines));
         assertTrue(Files.size(out.resolve("pctable")) > 0);
+        String source = Files.readString(out.resolve("report/demo.decoder/PacketDecoder.java.src.html"));
+        // The cmp-guided search reached the deepest branch, and the report shows it covered.
+        assertTrue(source.contains("<tr id=\"L58\" class=\"covered\"") && source.contains("return &quot;authenticated&quot;;"), source);
     }
 }

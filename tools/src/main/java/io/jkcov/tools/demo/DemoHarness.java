@@ -9,6 +9,8 @@ import io.jkcov.instrument.PcTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +43,8 @@ public final class DemoHarness {
     private final Path dir;
     private final Kcov kcov = Kcov.open();
     private final Set<Long> corpusCoverage = new HashSet<>();
+    /** Every PC of every TRACE_PC run, in order: saved as trace.kcov for the HTML report. */
+    private final List<Long> trace = new ArrayList<>();
 
     private DemoHarness(Path dir) {
         this.dir = dir;
@@ -97,6 +101,7 @@ public final class DemoHarness {
             pcs.add(pc);
             if (corpusCoverage.add(pc)) fresh++;
         }
+        trace.addAll(pcs);
         return new Run(result, pcs, fresh);
     }
 
@@ -129,7 +134,7 @@ public final class DemoHarness {
      * constant, find the other operand's bytes in the input and put the constant there; keep an
      * input that reaches a block no input reached before. Starts from 16 zero bytes.
      */
-    private void traceCmp() throws IOException {
+    private void traceCmp() throws IOException, InterruptedException {
         out.println("2. TRACE_CMP: the comparisons name the magic values, and reaching them takes a few steps");
         corpusCoverage.clear();
         Map<Long, PcEntry> table = pcTable();
@@ -234,18 +239,35 @@ public final class DemoHarness {
                     + (methods.contains("auth") ? "MIXED IN" : "none of its blocks came back"));
         }
         Files.writeString(dir.resolve("summary.txt"), "demo complete\n");
+        saveTrace(dir.resolve("trace.kcov"));
         out.println();
         out.println("PC table: " + dir.resolve("pctable"));
     }
 
     // ---- helpers ----------------------------------------------------------------------------
 
-    private Map<Long, PcEntry> pcTable() throws IOException {
+    /** The runs' PCs laid out as one TRACE_PC area (docs/area.md), which jkcov report reads. */
+    private void saveTrace(Path file) throws IOException {
+        ByteBuffer area = ByteBuffer.allocate(Long.BYTES * (1 + trace.size())).order(ByteOrder.LITTLE_ENDIAN);
+        area.putLong(trace.size());
+        for (long pc : trace) area.putLong(pc);
+        Files.write(file, area.array());
+    }
+
+    /**
+     * The PC table so far. The agent writes it from a thread of its own every 20 ms, which a
+     * busy machine may delay past the decoder's first runs: so wait, a few seconds at most, until
+     * it holds the first PC this demo traced.
+     */
+    private Map<Long, PcEntry> pcTable() throws IOException, InterruptedException {
         Map<Long, PcEntry> byPc = new HashMap<>();
         Path file = dir.resolve("pctable");
-        if (!Files.exists(file)) return byPc;
-        try (Reader in = Files.newBufferedReader(file)) {
-            for (PcEntry e : PcTable.read(in)) byPc.put(e.pc(), e);
+        for (int tries = 0; tries < 250 && (byPc.isEmpty() || !byPc.containsKey(trace.get(0))); tries++) {
+            if (tries > 0) Thread.sleep(20);
+            if (!Files.exists(file)) continue;
+            try (Reader in = Files.newBufferedReader(file)) {
+                for (PcEntry e : PcTable.read(in)) byPc.put(e.pc(), e);
+            }
         }
         return byPc;
     }
