@@ -21,15 +21,14 @@ public final class Alternating {
     static final int WARMUP_SAMPLES = 300;
 
     private final TraceBench bench = new TraceBench();
-    private final HotPathAnatomy anatomy = new HotPathAnatomy();
     private final TraceBench.Args args = new TraceBench.Args();
     private long sink;
 
     interface Loop {
-        long invoke() throws IOException;
+        long invoke();
     }
 
-    public static void main(String[] argv) throws IOException {
+    public static void main(String[] argv) {
         int samples = argv.length > 0 ? Integer.parseInt(argv[0]) : 1000;
         Alternating a = new Alternating();
         a.args.fill();
@@ -37,26 +36,22 @@ public final class Alternating {
                 samples, INVOCATIONS_PER_SAMPLE * TraceBench.N, loadAverage());
         TraceBench.PcTracer pc = new TraceBench.PcTracer();
         pc.init();
-        HotPathAnatomy.OldArea pcOld = new HotPathAnatomy.OldArea();
         Map<String, Loop> pcLoops = new LinkedHashMap<>();
         pcLoops.put("emptyStaticCall", () -> a.bench.emptyStaticCall(a.args));
         pcLoops.put("pcTracing", () -> a.bench.pcTracing(a.args, pc));
-        pcLoops.put("pcTracingOld", () -> a.anatomy.pcTracingOld(a.args, pc, pcOld));
         a.run(pc, pcLoops, samples);
 
         TraceBench.CmpTracer cmp = new TraceBench.CmpTracer();
         cmp.init();
-        HotPathAnatomy.OldArea cmpOld = new HotPathAnatomy.OldArea();
         Map<String, Loop> cmpLoops = new LinkedHashMap<>();
         cmpLoops.put("emptyCmpCall", () -> a.bench.emptyCmpCall(a.args));
         cmpLoops.put("cmpTracing", () -> a.bench.cmpTracing(a.args, cmp));
-        cmpLoops.put("cmpTracingOld", () -> a.anatomy.cmpTracingOld(a.args, cmp, cmpOld));
         a.run(cmp, cmpLoops, samples);
         System.out.printf("load after: %s (checksum %d)%n", loadAverage(), a.sink & 0xff);
     }
 
     /** Enables tracing on this thread, alternates the loops, checks that nothing was dropped. */
-    private void run(TraceBench.Tracer tracer, Map<String, Loop> loops, int samples) throws IOException {
+    private void run(TraceBench.Tracer tracer, Map<String, Loop> loops, int samples) {
         Loop[] order = loops.values().toArray(new Loop[0]);
         double[][] ns = new double[order.length][samples];
         tracer.enable();
@@ -81,7 +76,7 @@ public final class Alternating {
         }
     }
 
-    private double time(Loop loop) throws IOException {
+    private double time(Loop loop) {
         long t0 = System.nanoTime();
         for (int k = 0; k < INVOCATIONS_PER_SAMPLE; k++) sink += loop.invoke();
         return (System.nanoTime() - t0) / (double) (INVOCATIONS_PER_SAMPLE * TraceBench.N);

@@ -26,10 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code writeOnly}: the area write alone ({@code Trace.writePc}), task looked up once per
  *       invocation;</li>
  *   <li>{@code writeLongArray}: the same append (opaque count load, entry, release count store)
- *       into an on-heap {@code long[]} through an array VarHandle: a control with no jkcov code;</li>
- *   <li>{@code pcTracingOld}, {@code cmpTracingOld}: {@code pcTracing} and {@code cmpTracing}
- *       with the write path of 74a90c4 (the area's ByteBuffer view VarHandle) instead of the
- *       LongBuffer view, into a second mapping of the same area file.</li>
+ *       into an on-heap {@code long[]} through an array VarHandle: a control with no jkcov code.</li>
  * </ul>
  * The {@code 2Threads} variants run the same on two threads, each with its own area: with
  * {@code writeLongArray2Threads}, which runs no jkcov code and shares nothing, they separate what
@@ -141,59 +138,5 @@ public class HotPathAnatomy {
     @Threads(2)
     public long writeLongArray2Threads(TraceBench.Args a, Heap h) {
         return writeLongArray(a, h);
-    }
-
-    // ---- side by side: the write path of 74a90c4 (BenchAccess.old*) ------------------------
-
-    /** A second mapping of the tracer's area file, which the old path writes through. */
-    @State(Scope.Thread)
-    public static class OldArea {
-        java.nio.ByteBuffer bytes;
-        long words;
-
-        OldArea of(TraceBench.Tracer t) throws java.io.IOException {
-            if (bytes == null) {
-                words = t.kcov.size();
-                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(t.kcov.areaFile(),
-                        java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
-                    bytes = ch.map(java.nio.channels.FileChannel.MapMode.READ_WRITE, 0, words * 8);
-                }
-            }
-            return this;
-        }
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(N)
-    public long pcTracingOld(TraceBench.Args a, TraceBench.PcTracer t, OldArea o) throws java.io.IOException {
-        t.resetIfNearlyFull();
-        java.nio.ByteBuffer area = o.of(t).bytes;
-        long words = o.words;
-        long[] pcs = a.pcs;
-        long acc = 0;
-        for (int i = 0; i < N; i++) {
-            long pc = pcs[i];
-            BenchAccess.oldPc(area, words, pc);
-            acc += pc;
-        }
-        return acc;
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(N)
-    public long cmpTracingOld(TraceBench.Args a, TraceBench.CmpTracer t, OldArea o) throws java.io.IOException {
-        t.resetIfNearlyFull();
-        java.nio.ByteBuffer area = o.of(t).bytes;
-        long words = o.words;
-        long[] pcs = a.pcs;
-        int[] l = a.left;
-        int[] r = a.right;
-        long acc = 0;
-        for (int i = 0; i < N; i += 2) {
-            BenchAccess.oldCmp4(area, words, l[i], r[i], pcs[i]);
-            BenchAccess.oldConstCmp4(area, words, l[i + 1], r[i + 1], pcs[i + 1]);
-            acc += l[i] + r[i + 1] + pcs[i];
-        }
-        return acc;
     }
 }
