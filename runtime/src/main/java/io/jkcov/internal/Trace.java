@@ -31,9 +31,10 @@ import java.nio.LongBuffer;
  * <p>How an entry is written (docs/hot-path.md has the measurements): through a little-endian
  * {@code LongBuffer} view of the area's direct buffer, whose absolute {@code get} and {@code put}
  * the JIT compiles to one bounds check and one plain native load or store. The area's
- * {@code byteBufferViewVarHandle} did the same job at 2-3x the cost: C2 brackets each of its
- * accesses with CPU-order barriers (its base object, the buffer's {@code hb}, is unknown at
- * compile time, so the access is "mixed") and repeats the read-only, bounds, alignment and
+ * {@code byteBufferViewVarHandle} did the same job at a higher cost (docs/performance.md: a
+ * recorded PC, lookup included, cost 25-65% more, a CMP record 10-30% more): C2 brackets each
+ * of its accesses with CPU-order barriers (its base object, the buffer's {@code hb}, is unknown
+ * at compile time, so the access is "mixed") and repeats the read-only, bounds, alignment and
  * session checks for each of the three (PC) or six (CMP) accesses. The ordering that a live
  * reader needs (kcov-model.md section 2) comes from two fences instead:
  * <ul>
@@ -298,9 +299,13 @@ public final class Trace {
      */
     public static final class Task {
         final Thread thread;
-        /** {@link #TRACE_PC}, {@link #TRACE_CMP} or {@link #OFF}. Written after area and words. */
+        /** {@link #TRACE_PC}, {@link #TRACE_CMP} or {@link #OFF}. */
         int mode = OFF;
-        /** The area or a section buffer: a little-endian view of a direct buffer. */
+        /**
+         * The area or a section buffer: a little-endian view of a direct buffer, so of one class
+         * for every task (DirectLongBufferU on a little-endian machine) and the accessors' call
+         * sites stay monomorphic.
+         */
         final LongBuffer area;
         /** How many PCs, and how many whole CMP records, {@link #area} holds. */
         final long pcCapacity;
