@@ -20,15 +20,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * Investigation, not a target: where the time of one recorded PC ({@link TraceBench#pcTracing})
  * goes. Each benchmark is the pcTracing loop with part of {@code Trace.pc} done differently:
  * <ul>
- *   <li>{@code lookupOnly}: the task lookup alone (currentThread, identity hash, bucket walk)
- *       and the mode check per call, nothing written (its loop also has an acquire fence, which
- *       costs no instruction on x86, so that the lookup is not hoisted);</li>
+ *   <li>{@code lookupOnly}: the task lookup alone ({@code currentThread} compared with the
+ *       four-slot snapshot) and the mode check per call, nothing written (its loop also has an
+ *       acquire fence, which costs no instruction on x86, so that the lookup is not hoisted);</li>
  *   <li>{@code writeOnly}: the area write alone ({@code Trace.writePc}), task looked up once per
  *       invocation;</li>
- *   <li>{@code writePlainCount}: the write with a plain load and store of the count instead of
- *       opaque/release;</li>
- *   <li>{@code writeLongArray}: the same opaque/release append into an on-heap {@code long[]}
- *       through an array VarHandle instead of a mapped ByteBuffer's view VarHandle.</li>
+ *   <li>{@code writeLongArray}: the same append (opaque count load, entry, release count store)
+ *       into an on-heap {@code long[]} through an array VarHandle: a control with no jkcov code.</li>
  * </ul>
  * The {@code 2Threads} variants run the same on two threads, each with its own area: with
  * {@code writeLongArray2Threads}, which runs no jkcov code and shares nothing, they separate what
@@ -85,21 +83,6 @@ public class HotPathAnatomy {
     @Threads(2)
     public long writeOnly2Threads(TraceBench.Args a, TraceBench.PcTracer t) {
         return writeOnly(a, t);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(N)
-    public long writePlainCount(TraceBench.Args a, TraceBench.PcTracer t) {
-        t.resetIfNearlyFull();
-        Task task = Tasks.current();
-        long[] pcs = a.pcs;
-        long acc = 0;
-        for (int i = 0; i < N; i++) {
-            long pc = pcs[i];
-            BenchAccess.writePcPlain(task, pc);
-            acc += pc;
-        }
-        return acc;
     }
 
     @Benchmark

@@ -1,11 +1,8 @@
 package io.jkcov.internal;
 
-import io.jkcov.internal.Trace.Node;
 import io.jkcov.internal.Trace.Task;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * Benchmarks only (it lives in the benchmarks module, in the runtime's package, to reach
@@ -17,19 +14,17 @@ public final class BenchAccess {
 
     private BenchAccess() {}
 
-    private static final VarHandle WORDS =
-            MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
 
     /** The calling thread's task, as the hot path finds it (a copy of {@code Trace.task()}). */
     public static Task lookup() {
         Thread self = Thread.currentThread();
-        Node n = Trace.BUCKETS[System.identityHashCode(self) & (Trace.BUCKETS.length - 1)];
-        while (n != null) {
-            if (n.thread == self) return n.task;
-            n = n.next;
-        }
-        return null;
+        Trace.Few f = Trace.few;
+        if (f.t0 == self) return f.k0;
+        if (f.t1 == self) return f.k1;
+        if (f.t2 == self) return f.k2;
+        if (f.t3 == self) return f.k3;
+        return f.all ? null : Trace.taskByHash(self);
     }
 
     /** The second half of {@code Trace.pc}: the mode check and the area write, task known. */
@@ -39,19 +34,6 @@ public final class BenchAccess {
 
     public static int mode(Task t) {
         return t == null ? Trace.OFF : t.mode;
-    }
-
-    /** {@code Trace.writePc} with plain instead of opaque/release accesses to the count. */
-    public static void writePcPlain(Task t, long pc) {
-        if (t == null || t.mode != Trace.TRACE_PC) return;
-        ByteBuffer area = t.area;
-        long count = (long) WORDS.get(area, 0);
-        if (count >= 0 && count < t.words - 1) {
-            WORDS.set(area, (int) ((count + 1) << 3), pc);
-            WORDS.set(area, 0, count + 1);
-        } else {
-            t.overflow = true;
-        }
     }
 
     /** The same append (opaque count load, entry, release count store) into an on-heap long[]. */

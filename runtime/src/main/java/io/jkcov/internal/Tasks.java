@@ -42,10 +42,8 @@ public final class Tasks {
      * The caller has checked that the thread has no task.
      */
     public static Task start(Object owner, ByteBuffer area, long words, int mode) {
-        Task t = new Task(Thread.currentThread());
+        Task t = new Task(Thread.currentThread(), area, words);
         t.owner = owner;
-        t.area = area;
-        t.words = words;
         t.mode = mode;
         synchronized (LOCK) {
             int b = bucket(t.thread);

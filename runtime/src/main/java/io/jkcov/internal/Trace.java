@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.LongBuffer;
 
 /**
  * The hot path: the entry points that instrumented code calls, the jkcov counterpart of the
@@ -15,15 +16,43 @@ import java.nio.ByteOrder;
  * fails the build on a breach, the way objtool checks {@code noinstr} text:
  * <ol>
  *   <li>allocate, take a monitor, throw, or wait;</li>
- *   <li>call anything but this file's own static methods and the intrinsics
- *       {@code Thread.currentThread}, {@code System.identityHashCode} and {@code VarHandle}
- *       accessors (linked by the static initialiser, before any thread can trace);</li>
+ *   <li>call anything but this file's own static methods, the intrinsics
+ *       {@code Thread.currentThread}, {@code System.identityHashCode},
+ *       {@code VarHandle.acquireFence} and {@code VarHandle.releaseFence}, and the area's
+ *       {@code LongBuffer.get(int)} and {@code put(int, long)} (all linked by the static
+ *       initialiser, before any thread can trace);</li>
  *   <li>read or write a static field of another class (that could initialise it), or load a
  *       constant that resolves a class or string;</li>
  *   <li>write anywhere but the calling thread's area, or its own {@link Task}.</li>
  * </ol>
  * Everything that may do those things (registration, sections, descriptors) lives in
  * {@link Tasks} and the public API, which the entry points never call.
+ *
+ * <p>How an entry is written (docs/hot-path.md has the measurements): through a little-endian
+ * {@code LongBuffer} view of the area's direct buffer, whose absolute {@code get} and {@code put}
+ * the JIT compiles to one bounds check and one plain native load or store. The area's
+ * {@code byteBufferViewVarHandle} did the same job at a higher cost (docs/performance.md: a
+ * recorded PC, lookup included, cost 25-65% more, a CMP record 10-30% more): C2 brackets each
+ * of its accesses with CPU-order barriers (its base object, the buffer's {@code hb}, is unknown
+ * at compile time, so the access is "mixed") and repeats the read-only, bounds, alignment and
+ * session checks for each of the three (PC) or six (CMP) accesses. The ordering that a live
+ * reader needs (kcov-model.md section 2) comes from two fences instead:
+ * <ul>
+ *   <li>the count is loaded after {@code VarHandle.acquireFence()}, so that every call loads
+ *       area[0] from memory and a reader's reset (0 stored at any time) is seen by the next
+ *       call. The Java memory model promises that progress only to an opaque load; HotSpot keeps
+ *       it for a plain load behind a fence, because C2 never carries a memory value across a
+ *       fence (a MemBar node), C1 does not cache loads across one either, and the interpreter
+ *       always loads. {@code LiveResetTest} checks it in a compiled loop on both JDKs;</li>
+ *   <li>the entry words are stored, then {@code VarHandle.releaseFence()}, then the count: the
+ *       fence keeps every earlier load and store before the later count store (its javadoc), so
+ *       fence and store together are the release store the contract asks for. The count is an
+ *       aligned long (the area is page-aligned), which 64-bit HotSpot stores with one
+ *       instruction, so a reader never sees half of it.</li>
+ * </ul>
+ * The count is never trusted: any value outside {@code [0, capacity)} drops the entry and sets
+ * {@link Task#overflow}, so a count a reader corrupted cannot move a write outside the area
+ * (and the buffer's own bounds check stands behind ours).
  *
  * <p>Cost on a thread that is not tracing: one plain load of {@link #registered} and a branch
  * while no thread in the JVM traces; otherwise also {@code currentThread} and up to four
@@ -73,7 +102,11 @@ public final class Trace {
      */
     static final Node[] BUCKETS = new Node[1 << 10];
 
-    /** Little-endian u64 access to an area, with the atomic access modes a LongBuffer lacks. */
+    /**
+     * Little-endian u64 access to an area with the acquire and release modes a LongBuffer lacks,
+     * for the slow path only (count, storeCount, word, putWord): resets, section appends and the
+     * fault-in at enable.
+     */
     private static final VarHandle WORDS =
             MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -188,17 +221,17 @@ public final class Trace {
     }
 
     /**
-     * Appends one PC if {@code count + 1 < size}. The entry is written before the count, and
-     * the count is stored with release semantics, so a reader that loads the count with acquire
-     * semantics sees every entry it covers. The count is loaded opaquely (never cached in a
-     * register) because a reader may store 0 into it at any time to start a new trace.
+     * Appends one PC if {@code count + 1 < size}. The fences are what make the count's load
+     * fresh and its store a release store; see the class comment.
      */
     static void writePc(Task t, long pc) {
-        ByteBuffer area = t.area;
-        long count = (long) WORDS.getOpaque(area, 0);
-        if (count >= 0 && count < t.words - 1) {
-            WORDS.set(area, (int) ((count + 1) << 3), pc);
-            WORDS.setRelease(area, 0, count + 1);
+        LongBuffer area = t.area;
+        VarHandle.acquireFence();
+        long count = area.get(0);
+        if (count >= 0 && count < t.pcCapacity) {
+            area.put((int) count + 1, pc);
+            VarHandle.releaseFence();
+            area.put(0, count + 1);
         } else {
             t.overflow = true;
         }
@@ -206,15 +239,17 @@ public final class Trace {
 
     /** Appends one 4-word record if it fits whole: {@code 1 + 4 * (count + 1) <= size}. */
     static void writeCmp(Task t, long type, long arg1, long arg2, long ip) {
-        ByteBuffer area = t.area;
-        long count = (long) WORDS.getOpaque(area, 0);
-        if (count >= 0 && count < (t.words - 1) >> 2) {
-            int at = (int) ((1 + (count << 2)) << 3);
-            WORDS.set(area, at, type);
-            WORDS.set(area, at + 8, arg1);
-            WORDS.set(area, at + 16, arg2);
-            WORDS.set(area, at + 24, ip);
-            WORDS.setRelease(area, 0, count + 1);
+        LongBuffer area = t.area;
+        VarHandle.acquireFence();
+        long count = area.get(0);
+        if (count >= 0 && count < t.cmpCapacity) {
+            int at = 1 + ((int) count << 2);
+            area.put(at, type);
+            area.put(at + 1, arg1);
+            area.put(at + 2, arg2);
+            area.put(at + 3, ip);
+            VarHandle.releaseFence();
+            area.put(0, count + 1);
         } else {
             t.overflow = true;
         }
@@ -264,12 +299,17 @@ public final class Trace {
      */
     public static final class Task {
         final Thread thread;
-        /** {@link #TRACE_PC}, {@link #TRACE_CMP} or {@link #OFF}. Written after area and words. */
+        /** {@link #TRACE_PC}, {@link #TRACE_CMP} or {@link #OFF}. */
         int mode = OFF;
-        /** The area or a section buffer; a direct buffer, so every access has one receiver type. */
-        ByteBuffer area;
-        /** The size of {@link #area} in 64-bit words, count included. */
-        long words;
+        /**
+         * The area or a section buffer: a little-endian view of a direct buffer, so of one class
+         * for every task (DirectLongBufferU on a little-endian machine) and the accessors' call
+         * sites stay monomorphic.
+         */
+        final LongBuffer area;
+        /** How many PCs, and how many whole CMP records, {@link #area} holds. */
+        final long pcCapacity;
+        final long cmpCapacity;
         /** Set when an entry did not fit. */
         boolean overflow;
         /** Depth of pauses (static initialisers, jkcov itself) and the mode they suspended. */
@@ -278,8 +318,13 @@ public final class Trace {
         /** What this task records for: a descriptor, or a section. Slow path only. */
         Object owner;
 
-        Task(Thread thread) {
+        /** {@code words}: the size of the buffer in 64-bit words, count included. */
+        Task(Thread thread, ByteBuffer buffer, long words) {
             this.thread = thread;
+            // clear(): the view covers the whole buffer, whatever its position and limit
+            this.area = buffer.duplicate().clear().order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+            this.pcCapacity = words - 1;
+            this.cmpCapacity = (words - 1) >> 2;
         }
 
         /** What this task records for; slow path only. */
@@ -324,15 +369,15 @@ public final class Trace {
     }
 
     static {
-        // Link every VarHandle call site above now, on whichever thread first touches this class,
-        // so that no class is spun or loaded later on a tracing thread (rule 3). The buffer is
-        // direct, like every area, so the profile the JIT sees stays monomorphic.
-        Task warm = new Task(null);
-        warm.area = ByteBuffer.allocateDirect(64);
-        warm.words = 8;
+        // Link every call site above (the LongBuffer accessors, the fences, the VarHandle) now,
+        // on whichever thread first touches this class, so that no class is spun or loaded later
+        // on a tracing thread (rule 3). The buffer is direct, like every area, so its view is of
+        // the same class as every task's and the profile the JIT sees stays monomorphic.
+        ByteBuffer buffer = ByteBuffer.allocateDirect(64);
+        Task warm = new Task(null, buffer, 8);
         writePc(warm, 1);
         writeCmp(warm, 0, 0, 0, 0);
-        storeCount(warm.area, count(warm.area));
-        putWord(warm.area, 1, word(warm.area, 1));
+        storeCount(buffer, count(buffer));
+        putWord(buffer, 1, word(buffer, 1));
     }
 }

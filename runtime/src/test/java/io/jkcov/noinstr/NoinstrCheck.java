@@ -42,10 +42,24 @@ import org.objectweb.asm.tree.TypeInsnNode;
  */
 public final class NoinstrCheck {
 
-    /** Calls the hot path may make: JVM intrinsics that neither allocate nor call Java code. */
+    /**
+     * Calls the hot path may make: JVM intrinsics that neither allocate nor call Java code, the
+     * two VarHandle fences (each a compiler barrier that costs no instruction on x86 or AArch64
+     * loads, and orders the area's stores for live readers), and the absolute accessors of the
+     * area's {@code LongBuffer}. Those are JDK code, not intrinsics: they are allowed because a
+     * direct buffer's {@code get(int)} and {@code put(int, long)} compile to one bounds check and
+     * one native load or store, allocate nothing, and throw only for an index the caller has
+     * already checked; the classes behind them ({@code java/nio/*}, {@code jdk/internal/}) are
+     * never instrumented (the agent's NeverInstrument table), and the runtime calls both from
+     * {@code Trace}'s static initialiser so that nothing is linked on a tracing thread.
+     */
     public static final Set<String> INTRINSICS = Set.of(
             "java/lang/Thread.currentThread()Ljava/lang/Thread;",
-            "java/lang/System.identityHashCode(Ljava/lang/Object;)I");
+            "java/lang/System.identityHashCode(Ljava/lang/Object;)I",
+            "java/lang/invoke/VarHandle.acquireFence()V",
+            "java/lang/invoke/VarHandle.releaseFence()V",
+            "java/nio/LongBuffer.get(I)J",
+            "java/nio/LongBuffer.put(IJ)Ljava/nio/LongBuffer;");
 
     /** VarHandle accessors (signature-polymorphic; linked before tracing by the runtime). */
     public static final Set<String> VARHANDLE_ACCESSORS = Set.of(
