@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The JVM's own verifier on real instrumented code: every class of the jars on the test class
- * path (ASM's five, JUnit's, opentest4j: about a thousand classes of javac's output, constructors,
+ * path (ASM's, JUnit's, opentest4j's: about a thousand classes of javac's output, constructors,
  * lambdas, long arithmetic, switches) is instrumented, defined, and linked, which runs the
  * type-checking verifier over every method and every frame the probes keep, relabel or add
  * (JDK classes from the boot loader are not verified, so {@link JdkImageTest} cannot show this).
