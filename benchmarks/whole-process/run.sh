@@ -9,6 +9,9 @@
 #
 # Environment: JAVA (the java that runs the workloads; Maven uses its own), ROUNDS (5),
 # SECTIONS ("cpu pool startup"), SKIP_BUILD=1, OUT (results directory), and the sizes below.
+# A/B of two jkcov builds in the same run: AGENT_BASE=path/to/an/older/jkcov-agent.jar adds the
+# CPU section's jkcov configurations again with that jar (c0, d0, e0, each run right before its
+# counterpart); CPU_CONFIGS ("a b c d e") picks the configurations by letter.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -26,6 +29,8 @@ POOL_TASKS="${POOL_TASKS:-2000000}"
 # The remote configuration is far slower per task (every task records in a section): fewer tasks.
 REMOTE_TASKS="${REMOTE_TASKS:-200000}"
 HEAP="-Xms1g -Xmx1g"
+AGENT_BASE="${AGENT_BASE:-}"
+CPU_CONFIGS="${CPU_CONFIGS:-a b c d e}"
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   echo "building jkcov ..." >&2
@@ -72,11 +77,23 @@ for ((r = 1; r <= ROUNDS; r++)); do
   for s in $SECTIONS; do
     case "$s" in
       cpu)
-        run cpu a-no-agent        "$r" CpuWorkload $HEAP -- $CPU_ARGS
-        run cpu b-jacoco          "$r" CpuWorkload $HEAP "-javaagent:$JACOCO=includes=$LIBS,output=none" -- $CPU_ARGS
-        run cpu c-jkcov-idle      "$r" CpuWorkload $HEAP "-javaagent:$AGENT=includes=$LIBS" -- $CPU_ARGS
-        run cpu d-jkcov-trace-pc  "$r" CpuWorkload $HEAP "-javaagent:$AGENT=includes=$LIBS" -- $CPU_ARGS --trace pc --area-words "$AREA_WORDS"
-        run cpu e-jkcov-trace-cmp "$r" CpuWorkload $HEAP "-javaagent:$AGENT=includes=$LIBS" -- $CPU_ARGS --trace cmp --area-words "$AREA_WORDS"
+        for c in $CPU_CONFIGS; do
+          case "$c" in
+            a) run cpu a-no-agent "$r" CpuWorkload $HEAP -- $CPU_ARGS ;;
+            b) run cpu b-jacoco   "$r" CpuWorkload $HEAP "-javaagent:$JACOCO=includes=$LIBS,output=none" -- $CPU_ARGS ;;
+            c|d|e)
+              local_trace=()
+              name=jkcov-idle
+              [[ "$c" == d ]] && { local_trace=(--trace pc --area-words "$AREA_WORDS"); name=jkcov-trace-pc; }
+              [[ "$c" == e ]] && { local_trace=(--trace cmp --area-words "$AREA_WORDS"); name=jkcov-trace-cmp; }
+              if [[ -n "$AGENT_BASE" ]]; then
+                run cpu "${c}0-base-$name" "$r" CpuWorkload $HEAP "-javaagent:$AGENT_BASE=includes=$LIBS" -- $CPU_ARGS "${local_trace[@]}"
+              fi
+              run cpu "$c-$name" "$r" CpuWorkload $HEAP "-javaagent:$AGENT=includes=$LIBS" -- $CPU_ARGS "${local_trace[@]}"
+              ;;
+            *) echo "unknown CPU configuration $c" >&2; exit 2 ;;
+          esac
+        done
         ;;
       pool)
         run pool a-jkcov-propagate-off "$r" PoolWorkload $HEAP "-javaagent:$AGENT=includes=$LIBS,propagate=false" -- --tasks "$POOL_TASKS"
