@@ -4,8 +4,10 @@
 #   a. LoadClasses, no agent           b. LoadClasses under the agent (includes=*)
 #   c. jkcov instrument of those jars, unpacked into one directory
 #   d. the same with -XX:TieredStopAtLevel=1, as the ./jkcov launcher runs it
-# The agent's classes/s is classes / (b - a) over the loading loop; instrument's is classes / its
-# own wall time (reading and writing included), from launch. docs/performance-whole-process.md.
+# The agent's classes/s is given twice: classes / (b - a) over the loading loop alone, and
+# classes / (b - a) over loop and start-up (launch to main: premain, ASM's warm-up); instrument's
+# is classes / its whole process's wall time, reading and writing included.
+# docs/performance-whole-process.md.
 #   benchmarks/whole-process/instrument-speed.sh     (after run.sh built everything; ROUNDS=5)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,14 +29,16 @@ classes=$(find "$WORK/classes" -name '*.class' ! -name module-info.class | wc -l
 echo "classes: $classes; $(uptime)"
 
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
-load() { # the loading loop's wall ms (work_ms of LoadClasses' RESULT line)
-  "$JAVA" "$@" -cp "$CP" io.jkcov.wholeprocess.LoadClasses 2>/dev/null | sed -n 's/^RESULT .*work_ms=\([0-9.]*\).*/\1/p'
+load() { # "loop start": the loading loop's wall ms and launch -> main ms, from LoadClasses' RESULT line
+  "$JAVA" -Dwp.launchNanos="$(date +%s%N)" "$@" -cp "$CP" io.jkcov.wholeprocess.LoadClasses 2>/dev/null \
+    | sed -n 's/^RESULT .*work_ms=\([0-9.]*\).*main_at_ms=\([0-9.]*\).*/\1 \2/p'
 }
 for ((r = 1; r <= ROUNDS; r++)); do
-  a=$(load); b=$(load "-javaagent:$AGENT")
+  read -r a as < <(load); read -r b bs < <(load "-javaagent:$AGENT")
   rm -rf "$WORK/out"; t=$(date +%s%N); "$JAVA" -jar "$TOOLS" instrument "$WORK/classes" "$WORK/out" > /dev/null 2>&1; c=$(ms "$t")
   rm -rf "$WORK/out"; t=$(date +%s%N); "$JAVA" -XX:TieredStopAtLevel=1 -jar "$TOOLS" instrument "$WORK/classes" "$WORK/out" > /dev/null 2>&1; d=$(ms "$t")
-  awk -v a="$a" -v b="$b" -v c="$c" -v d="$d" -v n="$classes" -v r="$r" 'BEGIN {
-    printf "round %d: agent %.0f ms over no agent (%.0f classes/s); instrument %d ms (%.0f classes/s); C1 only %d ms (%.0f classes/s)\n",
-      r, b - a, n / ((b - a) / 1000), c, n / (c / 1000), d, n / (d / 1000) }'
+  awk -v a="$a" -v b="$b" -v as="$as" -v bs="$bs" -v c="$c" -v d="$d" -v n="$classes" -v r="$r" 'BEGIN {
+    all = (b - a) + (bs - as)
+    printf "round %d: agent +%.0f ms loop (%.0f classes/s), +%.0f ms with start-up (%.0f classes/s); instrument %d ms (%.0f classes/s); C1 only %d ms (%.0f classes/s)\n",
+      r, b - a, n / ((b - a) / 1000), all, n / (all / 1000), c, n / (c / 1000), d, n / (d / 1000) }'
 done
