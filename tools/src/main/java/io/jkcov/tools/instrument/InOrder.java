@@ -60,6 +60,7 @@ final class InOrder<T> implements AutoCloseable {
             throw new IOException("interrupted", e);
         } catch (ExecutionException e) {
             // The instrumenter reports failures in its Result; anything thrown is a bug or an I/O error.
+            if (e.getCause() instanceof IOException io) throw io;
             if (e.getCause() instanceof UncheckedIOException u) throw u.getCause();
             if (e.getCause() instanceof RuntimeException r) throw r;
             if (e.getCause() instanceof Error err) throw err;
