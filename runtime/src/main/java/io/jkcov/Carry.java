@@ -5,6 +5,7 @@ import java.lang.ref.ReferenceQueue;
 import java.util.concurrent.Callable;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.FutureTask;
 
 /**
  * What the agent's propagation hooks call (docs/remote.md): {@link #capture} where a task or a
@@ -71,12 +72,44 @@ public final class Carry {
         section.close();
     }
 
-    /** Replaces {@code task.run()} where a pool runs a task (ThreadPoolExecutor.runWorker). */
+    /**
+     * Replaces {@code task.run()} where a pool runs a task (ThreadPoolExecutor.runWorker). A
+     * {@code FutureTask} whose run() is the JDK's is left to its own hook around
+     * {@code callable.call()} ({@link #call}), which ends the section before {@code set()}
+     * publishes the result: opened here, the section would end after it, and an owner that reads
+     * its area as soon as {@code get()} returns would now and then miss the task's entries.
+     */
     public static void run(Runnable task) {
+        if (task instanceof FutureTask && Remotes.active() && ENDS_ITS_OWN_SECTION.get(task.getClass())) {
+            task.run();
+            return;
+        }
         try (KcovRemote.Section s = enter(task)) {
             task.run();
         }
     }
+
+    /**
+     * Whether a FutureTask class runs its callable through {@code FutureTask.run} or
+     * {@code runAndReset}, which {@link #call} wraps: run() not overridden, or overridden by
+     * ScheduledThreadPoolExecutor's task, which calls one of the two. Another override may
+     * never call them, so its task keeps the section around the whole run().
+     */
+    private static final ClassValue<Boolean> ENDS_ITS_OWN_SECTION = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            Tasks.pause();
+            try {
+                Class<?> declaring = type.getMethod("run").getDeclaringClass();
+                return declaring == FutureTask.class
+                        || declaring.getName().equals("java.util.concurrent.ScheduledThreadPoolExecutor$ScheduledFutureTask");
+            } catch (NoSuchMethodException | SecurityException e) {
+                return false;
+            } finally {
+                Tasks.resume();
+            }
+        }
+    };
 
     /** Replaces {@code callable.call()} inside {@code FutureTask.run} and {@code runAndReset}. */
     public static Object call(Callable<?> callable, Object futureTask) throws Exception {

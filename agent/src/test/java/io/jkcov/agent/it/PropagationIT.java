@@ -45,6 +45,19 @@ class PropagationIT {
         assertEquals(expected, methods, o.describe());
     }
 
+    /**
+     * A submitted task's section must end before its result is published, or a harness that
+     * reads the area right after {@code get()} misses the task's entries now and then (and finds
+     * them in its next input's trace).
+     */
+    @ParameterizedTest
+    @MethodSource("io.jkcov.agent.it.Jdks#all")
+    void a_submitted_tasks_entries_are_in_the_area_when_get_returns(Path jdk) {
+        Jvm.Outcome o = Jvm.on(jdk).jkcov("includes=jkcovit.remote.Landed").cp(Targets.classes())
+                .main("jkcovit.remote.Landed", "5000").run().ok();
+        assertEquals("submit late 0 schedule late 0", o.stdout().trim(), o.describe());
+    }
+
     @ParameterizedTest
     @MethodSource("io.jkcov.agent.it.Jdks#all")
     void eight_owners_each_get_exactly_their_own_ten_thousand_tasks(Path jdk) {
