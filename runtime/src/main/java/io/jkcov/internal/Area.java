@@ -1,6 +1,8 @@
 package io.jkcov.internal;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.LongBuffer;
@@ -23,6 +25,13 @@ public final class Area {
 
     /** Where areas are created: {@code -Djkcov.dir}, else /dev/shm, else java.io.tmpdir. */
     public static final String DIR_PROPERTY = "jkcov.dir";
+
+    /**
+     * Little-endian u64 access with the acquire and release modes a LongBuffer lacks, for the
+     * count outside the hot path (readers in the JVM, resets, section appends) and the fault-in
+     * at enable. The hot path writes through a LongBuffer view instead (Trace).
+     */
+    private static final VarHandle WORDS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** Touch one word per 4 KiB, the smallest page size of the platforms the JDK supports. */
     private static final int PAGE_WORDS = 4096 / 8;
@@ -89,12 +98,12 @@ public final class Area {
 
     /** area[0], loaded with acquire semantics. */
     public long count() {
-        return Trace.count(buffer);
+        return count(buffer);
     }
 
     /** Stores 0 into area[0]: a new trace starts. */
     public void reset() {
-        Trace.storeCount(buffer, 0);
+        storeCount(buffer, 0);
     }
 
     /**
@@ -106,7 +115,7 @@ public final class Area {
     public void faultIn() {
         for (long w = 0; w < words; w += PAGE_WORDS) {
             long at = Math.max(w, 1);
-            Trace.putWord(buffer, at, Trace.word(buffer, at));
+            putWord(buffer, at, word(buffer, at));
         }
     }
 
@@ -116,9 +125,9 @@ public final class Area {
      */
     public boolean append(ByteBuffer section, long sectionWords, boolean cmp) {
         int entryWords = cmp ? 4 : 1;
-        long have = Trace.count(section);
+        long have = count(section);
         long capacity = capacity(cmp);
-        long count = Trace.count(buffer);
+        long count = count(buffer);
         if (have < 0 || have > (sectionWords - 1) / entryWords) have = (sectionWords - 1) / entryWords;
         if (count < 0 || count > capacity) return have > 0; // a reader corrupted the count: drop
         long moved = Math.min(have, capacity - count);
@@ -128,7 +137,7 @@ public final class Area {
             ByteBuffer to = buffer.duplicate();
             to.position((int) (8 + count * entryWords * 8));
             to.put(from);
-            Trace.storeCount(buffer, count + moved);
+            storeCount(buffer, count + moved);
         }
         return moved < have;
     }
@@ -145,12 +154,34 @@ public final class Area {
 
     /** Stores {@code count} into word 0 of any area or section buffer, with release semantics. */
     public static void storeCount(ByteBuffer area, long count) {
-        Trace.storeCount(area, count);
+        WORDS.setRelease(area, 0, count);
+    }
+
+    /** Word 0 of any area or section buffer, loaded with acquire semantics. */
+    static long count(ByteBuffer area) {
+        return (long) WORDS.getAcquire(area, 0);
+    }
+
+    private static long word(ByteBuffer area, long index) {
+        return (long) WORDS.get(area, (int) (index << 3));
+    }
+
+    private static void putWord(ByteBuffer area, long index, long value) {
+        WORDS.set(area, (int) (index << 3), value);
     }
 
     /** Removes the file and its directory; the mapping itself lives until it is unreachable. */
     public void delete() {
         AreaFiles.delete(dir);
         AreaFiles.closed(dir);
+    }
+
+    static {
+        // Link the accessors now, at the first initTrace, rather than on a thread that already
+        // records: a section's append runs on one (linking loads no instrumented class, but it
+        // spins classes, which the runtime keeps off tracing threads).
+        ByteBuffer warm = ByteBuffer.allocateDirect(16);
+        storeCount(warm, count(warm));
+        putWord(warm, 1, word(warm, 1));
     }
 }

@@ -1,6 +1,5 @@
 package io.jkcov.internal;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -101,14 +100,6 @@ public final class Trace {
      * lock, so a plain read sees a consistent chain.
      */
     static final Node[] BUCKETS = new Node[1 << 10];
-
-    /**
-     * Little-endian u64 access to an area with the acquire and release modes a LongBuffer lacks,
-     * for the slow path only (count, storeCount, word, putWord): resets, section appends and the
-     * fault-in at enable.
-     */
-    private static final VarHandle WORDS =
-            MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private Trace() {}
 
@@ -270,26 +261,6 @@ public final class Trace {
         if (--t.paused == 0) t.mode = t.pausedMode;
     }
 
-    /**
-     * Loads the area count with acquire semantics; for readers inside the JVM (not the hot path).
-     */
-    static long count(ByteBuffer area) {
-        return (long) WORDS.getAcquire(area, 0);
-    }
-
-    /** Stores a count with release semantics; for resets and section appends. */
-    static void storeCount(ByteBuffer area, long count) {
-        WORDS.setRelease(area, 0, count);
-    }
-
-    static long word(ByteBuffer area, long index) {
-        return (long) WORDS.get(area, (int) (index << 3));
-    }
-
-    static void putWord(ByteBuffer area, long index, long value) {
-        WORDS.set(area, (int) (index << 3), value);
-    }
-
     // ---- state -------------------------------------------------------------------------------
 
     /**
@@ -369,7 +340,7 @@ public final class Trace {
     }
 
     static {
-        // Link every call site above (the LongBuffer accessors, the fences, the VarHandle) now,
+        // Link every call site above (the LongBuffer accessors, the fences) now,
         // on whichever thread first touches this class, so that no class is spun or loaded later
         // on a tracing thread (rule 3). The buffer is direct, like every area, so its view is of
         // the same class as every task's and the profile the JIT sees stays monomorphic.
@@ -377,7 +348,5 @@ public final class Trace {
         Task warm = new Task(null, buffer, 8);
         writePc(warm, 1);
         writeCmp(warm, 0, 0, 0, 0);
-        storeCount(buffer, count(buffer));
-        putWord(buffer, 1, word(buffer, 1));
     }
 }
