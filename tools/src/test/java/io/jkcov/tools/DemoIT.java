@@ -9,25 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code jkcov demo}, run as a person runs it, on each JDK: the exact output. */
 class DemoIT {
 
-    static Stream<Path> javas() {
-        List<Path> out = new ArrayList<>();
-        out.add(Path.of(System.getProperty("java.home"), "bin", "java"));
-        for (String home : System.getProperty("jkcov.test.jdks", "").split(":")) {
-            Path java = Path.of(home, "bin", "java");
-            if (!home.isBlank() && Files.isExecutable(java) && !out.contains(java)) out.add(java);
-        }
-        return out.stream();
-    }
-
     @ParameterizedTest
-    @MethodSource("javas")
+    @MethodSource("io.jkcov.tools.Processes#javas")
     void the_demo_traces_solves_the_magic_values_and_brings_remote_coverage_back(Path java) throws Exception {
         Path out = Files.createTempDirectory("jkcov-demo");
         Process p = new ProcessBuilder(java.toString(), "-Djkcov.agent=" + System.getProperty("jkcov.agent.jar"),

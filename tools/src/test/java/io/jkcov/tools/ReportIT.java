@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jkcov.tools.Processes.Outcome;
+
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +58,7 @@ class ReportIT {
     }
 
     private static void traced(String mode, Path trace, Path table) throws Exception {
-        Process p = new ProcessBuilder(java(), "-Xshare:off",
+        Process p = new ProcessBuilder(Processes.java().toString(), "-Xshare:off",
                 "-javaagent:" + System.getProperty("jkcov.agent.jar") + "=includes=demo.*,pctable=" + table,
                 "-cp", "target/test-classes" + java.io.File.pathSeparator + "target/classes",
                 "report.TracedDecoder", mode, trace.toString()).redirectErrorStream(true).start();
@@ -65,21 +67,10 @@ class ReportIT {
         assertEquals(0, p.exitValue(), out);
     }
 
-    record Outcome(int exit, String out, String err) {}
-
     static Outcome jkcov(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-jar", System.getProperty("jkcov.tools.jar"), "report"));
-        cmd.addAll(List.of(args));
-        return run(cmd);
-    }
-
-    static Outcome run(List<String> cmd) throws Exception {
-        Path err = Files.createTempFile(dir, "stderr", "");
-        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", cmd));
-        return new Outcome(p.exitValue(), out, Files.readString(err));
+        List<String> report = new ArrayList<>(List.of("report"));
+        report.addAll(List.of(args));
+        return Processes.run(Processes.jkcov(Processes.java(), report.toArray(String[]::new)), "");
     }
 
     @Test
@@ -161,7 +152,7 @@ class ReportIT {
         assertEquals(expected.toString(), Files.readString(info));
 
         Path out = dir.resolve("genhtml"); // genhtml names pages below the paths' common prefix
-        Outcome genhtml = run(List.of("genhtml", "--quiet", "-o", out.toString(), info.toString()));
+        Outcome genhtml = Processes.run(List.of("genhtml", "--quiet", "-o", out.toString(), info.toString()), "");
         assertEquals(0, genhtml.exit(), genhtml.err());
         assertTrue(Files.isRegularFile(out.resolve("index.html")));
         String page = Files.readString(out.resolve("decoder/PacketDecoder.java.gcov.html"));
@@ -263,9 +254,9 @@ class ReportIT {
     /** Debian's chromium, headless, on a fresh profile; its standard output. */
     private static String chromium(String what, Path page) throws Exception {
         Path profile = Files.createTempDirectory(dir, "chromium");
-        Outcome o = run(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+        Outcome o = Processes.run(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1200,1400", what, page.toUri().toString()));
+                "--user-data-dir=" + profile, "--window-size=1200,1400", what, page.toUri().toString()), "");
         assertEquals(0, o.exit(), o.err());
         return o.out();
     }
@@ -290,9 +281,5 @@ class ReportIT {
         try (Reader r = Files.newBufferedReader(xml)) {
             return builder.parse(new InputSource(r));
         }
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

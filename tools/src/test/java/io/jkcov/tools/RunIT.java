@@ -5,17 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jkcov.instrument.PcEntry;
 import io.jkcov.instrument.PcTable;
+import io.jkcov.tools.Processes.Outcome;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,18 +30,9 @@ class RunIT {
     private static final String CDS_WARNING = "OpenJDK 64-Bit Server VM warning: Sharing is only supported for boot"
             + " loader classes because bootstrap classpath has been appended";
 
-    record Outcome(int exit, String out, String err) {}
-
     static Outcome jkcov(Path java, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(java.toString(),
-                "-Djkcov.agent=" + System.getProperty("jkcov.agent.jar"), "-jar", System.getProperty("jkcov.tools.jar")));
-        cmd.addAll(List.of(args));
-        Path err = Files.createTempFile("jkcov-run", ".err");
-        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        String stderr = Files.readString(err).replace(CDS_WARNING + "\n", "");
-        return new Outcome(p.exitValue(), out, stderr);
+        Outcome o = Processes.run(Processes.jkcov(java, args), "");
+        return new Outcome(o.exit(), o.out(), o.err().replace(CDS_WARNING + "\n", ""));
     }
 
     static Outcome runJob(Path java, Path out, String mode, String... jobArgs) throws Exception {
@@ -54,7 +44,7 @@ class RunIT {
     }
 
     @ParameterizedTest
-    @MethodSource("io.jkcov.tools.DemoIT#javas")
+    @MethodSource("io.jkcov.tools.Processes#javas")
     void the_main_thread_traces_from_the_start_and_spawned_work_follows_in_sections(Path java) throws Exception {
         Path out = Files.createTempDirectory("jkcov-run");
         Outcome o = runJob(java, out, "pc", "2", "5");
@@ -84,7 +74,7 @@ class RunIT {
     }
 
     @ParameterizedTest
-    @MethodSource("io.jkcov.tools.DemoIT#javas")
+    @MethodSource("io.jkcov.tools.Processes#javas")
     void trace_cmp_gives_the_operands_of_every_comparison_in_the_same_order(Path java) throws Exception {
         Path out = Files.createTempDirectory("jkcov-run");
         Outcome o = runJob(java, out, "cmp", "2");
@@ -105,7 +95,7 @@ class RunIT {
 
     @Test
     void a_full_area_keeps_the_first_entries_and_says_so() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path java = Processes.java();
         Path out = Files.createTempDirectory("jkcov-run");
         Outcome o = jkcov(java, "run", "--area-words", "4", "--includes", "runtarget.*", "--out", out.toString(), "--",
                 java.toString(), "-cp", System.getProperty("jkcov.test.classes"), "runtarget.Job", "2");
@@ -123,7 +113,7 @@ class RunIT {
 
     @Test
     void work_that_outlives_main_still_comes_back() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path java = Processes.java();
         Path out = Files.createTempDirectory("jkcov-run");
         Outcome o = jkcov(java, "run", "--includes", "runtarget.*", "--out", out.toString(), "--", java.toString(),
                 "-cp", System.getProperty("jkcov.test.classes"), "runtarget.Late");
@@ -135,7 +125,7 @@ class RunIT {
 
     @Test
     void a_program_that_throws_still_leaves_its_trace_and_its_status() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path java = Processes.java();
         Path out = Files.createTempDirectory("jkcov-run");
         Outcome o = runJob(java, out, "pc", "not-a-number");
         assertEquals(1, o.exit());
@@ -147,7 +137,7 @@ class RunIT {
 
     @Test
     void bad_input_gets_one_line_and_a_nonzero_exit() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path java = Processes.java();
         Path out = Files.createTempDirectory("jkcov-run");
         assertEquals(new Outcome(2, "", "jkcov run: --area-words 1 is out of range [2, 268435455]\n"),
                 jkcov(java, "run", "--area-words", "1", "--out", out.toString(), "--", "java", "-version"));

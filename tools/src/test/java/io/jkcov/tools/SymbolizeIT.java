@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jkcov.instrument.PcEntry;
 import io.jkcov.instrument.PcTable;
+import io.jkcov.tools.Processes.Outcome;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,19 +31,8 @@ class SymbolizeIT {
         }
     }
 
-    record Outcome(int exit, String out, String err) {}
-
     static Outcome jkcov(String stdin, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("jkcov.tools.jar")));
-        cmd.addAll(List.of(args));
-        Path err = dir.resolve("stderr");
-        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
-        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(30, TimeUnit.SECONDS);
-        return new Outcome(p.exitValue(), out, Files.readString(err));
+        return Processes.run(Processes.jkcov(Processes.java(), args), stdin);
     }
 
     @Test
