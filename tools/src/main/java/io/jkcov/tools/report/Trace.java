@@ -1,5 +1,6 @@
 package io.jkcov.tools.report;
 
+import io.jkcov.Kcov;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.LongBuffer;
@@ -18,9 +19,6 @@ import java.nio.file.StandardOpenOption;
  */
 record Trace(Path file, TraceMode mode, boolean detected, long count, LongBuffer words) {
 
-    /** The largest area a Kcov maps, in words (Kcov.MAX_WORDS); a larger count is not a count. */
-    private static final long MAX_WORDS = Integer.MAX_VALUE / 8;
-
     /**
      * Maps {@code file}; mode null means detect it.
      *
@@ -33,8 +31,8 @@ record Trace(Path file, TraceMode mode, boolean detected, long count, LongBuffer
             if (size < Long.BYTES) {
                 throw new ReportException(file + " is truncated: " + size + " bytes, not even the count word");
             }
-            // Mapping costs nothing per page until read, and the area is at most 2 GiB.
-            long mapped = Math.min(size, MAX_WORDS * Long.BYTES) & ~7L;
+            // Mapping costs nothing per page until read, and an area is at most Kcov.MAX_WORDS.
+            long mapped = Math.min(size, Kcov.MAX_WORDS * Long.BYTES) & ~7L;
             LongBuffer words = channel.map(FileChannel.MapMode.READ_ONLY, 0, mapped)
                     .order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
             long count = words.get(0);
