@@ -32,6 +32,23 @@ public final class PcTable {
     public static void write(Writer out, List<PcEntry> entries) throws IOException {
         StringBuilder s = new StringBuilder(64 + 96 * entries.size());
         s.append(HEADER).append('\n');
+        out.write(lines(s, entries).toString());
+    }
+
+    /** A table's first line, newline included: what {@link #write} writes before the entries. */
+    public static String header() {
+        return HEADER + "\n";
+    }
+
+    /**
+     * The lines {@link #write} writes for entries, without the header: for a writer that formats
+     * parts of one table on several threads and writes them in order after one {@link #header()}.
+     */
+    public static String lines(List<PcEntry> entries) {
+        return lines(new StringBuilder(96 * entries.size()), entries).toString();
+    }
+
+    private static StringBuilder lines(StringBuilder s, List<PcEntry> entries) {
         for (PcEntry e : entries) {
             String hex = Long.toHexString(e.pc());
             s.append("0".repeat(16 - hex.length())).append(hex)
@@ -44,7 +61,7 @@ public final class PcTable {
                     .append('\t').append(e.line())
                     .append('\n');
         }
-        out.write(s.toString());
+        return s;
     }
 
     /**

@@ -1,18 +1,16 @@
 package io.jkcov.tools.instrument;
 
 import io.jkcov.instrument.Instrumenter;
-import io.jkcov.instrument.PcEntry;
 import io.jkcov.instrument.PcTable;
 import io.jkcov.instrument.Result;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,7 +49,8 @@ public final class InstrumentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final List<PcEntry> pcs = new ArrayList<>();
+    /** The PC table, written as the results come in, in input order. */
+    private OutputStream table;
     private int instrumented;
     private int unchanged;
     private int failed;
@@ -75,27 +74,38 @@ public final class InstrumentCommand implements Callable<Integer> {
         Instrumenter instrumenter = new Instrumenter(clinit.equals("record")
                 ? Instrumenter.Clinit.RECORD : Instrumenter.Clinit.SKIP);
         long start = System.nanoTime();
-        try {
-            if (Files.isDirectory(in)) directory(instrumenter, err);
-            else jar(instrumenter, err);
-        } catch (IOException e) {
-            err.println("jkcov instrument: cannot read " + in + ": " + e.getMessage());
-            return 2;
-        }
-        Path table = pctable != null ? pctable : out.resolveSibling(out.getFileName() + ".pctable");
-        try (Writer w = Files.newBufferedWriter(table, StandardCharsets.UTF_8)) {
-            PcTable.write(w, pcs);
+        Path tablePath = pctable != null ? pctable : out.resolveSibling(out.getFileName() + ".pctable");
+        // The table is written while the classes are: each worker formats its class's lines, and
+        // the calling thread, otherwise waiting, writes them in order. Formatted at the end, in
+        // one thread, the table (14 MB for the 1,689 classes of commons-compress and Jackson) was
+        // the longest serial step of a run (docs/performance-whole-process.md).
+        Files.createDirectories(tablePath.toAbsolutePath().getParent());
+        try (OutputStream t = new BufferedOutputStream(Files.newOutputStream(tablePath), 1 << 16)) {
+            table = t;
+            t.write(PcTable.header().getBytes(StandardCharsets.UTF_8));
+            try {
+                if (Files.isDirectory(in)) directory(instrumenter, err);
+                else jar(instrumenter, err);
+            } catch (IOException e) {
+                err.println("jkcov instrument: cannot read " + in + ": " + e.getMessage());
+                t.close();
+                Files.deleteIfExists(tablePath); // a part of a table would pass for all of it
+                return 2;
+            }
         }
         progress.done();
         spec.commandLine().getOut().printf("instrumented %d classes (%d unchanged, %d failed) in %.1f s: %s%nPC table: %s%n",
-                instrumented, unchanged, failed, (System.nanoTime() - start) / 1e9, out, table);
+                instrumented, unchanged, failed, (System.nanoTime() - start) / 1e9, out, tablePath);
         return failed > 0 ? 1 : 0;
     }
 
     private void directory(Instrumenter instrumenter, PrintWriter err) throws IOException {
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(in)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
+        // The attributes the walk read already, not a second stat per file; a symbolic link is
+        // followed as Files.isRegularFile does.
+        try (Stream<Path> walk = Files.find(in, Integer.MAX_VALUE,
+                (f, a) -> a.isRegularFile() || a.isSymbolicLink() && Files.isRegularFile(f))) {
+            files = walk.sorted().toList();
         }
         progress = new Progress(err, files.stream().filter(InstrumentCommand::isClass).count());
         // The directories first, once each: then every file is read, instrumented and written by
@@ -109,13 +119,10 @@ public final class InstrumentCommand implements Callable<Integer> {
                 String name = in.relativize(f).toString();
                 Path target = out.resolve(name);
                 work.submit(() -> {
-                    byte[] bytes = Files.readAllBytes(f);
-                    Done d = new Done(bytes, isClass(f) ? instrumenter.instrument(bytes) : null);
+                    Done d = Done.of(Files.readAllBytes(f), isClass(f) ? instrumenter : null);
                     Files.write(target, d.output());
                     return d;
-                }, d -> {
-                    if (d.result() != null) account(name, d.result(), err);
-                });
+                }, d -> account(name, d, err));
             }
             work.finish();
         }
@@ -147,9 +154,9 @@ public final class InstrumentCommand implements Callable<Integer> {
                         try (InputStream s = jar.getInputStream(e)) {
                             bytes = s.readAllBytes();
                         }
-                        return new Done(bytes, name.endsWith(".class") ? instrumenter.instrument(bytes) : null);
+                        return Done.of(bytes, name.endsWith(".class") ? instrumenter : null);
                     }, d -> {
-                        if (d.result() != null) account(name, d.result(), err);
+                        account(name, d, err);
                         JarEntry copy = new JarEntry(name);
                         copy.setTime(time);
                         o.putNextEntry(copy);
@@ -162,21 +169,33 @@ public final class InstrumentCommand implements Callable<Integer> {
         }
     }
 
-    /** An input file read and, if a class, instrumented (result null otherwise). */
-    private record Done(byte[] input, Result result) {
+    /**
+     * An input file read and, if a class, instrumented (result null otherwise), with its lines of
+     * the PC table in UTF-8 (null if none).
+     */
+    private record Done(byte[] input, Result result, byte[] table) {
+        /** On a worker: instruments input if instrumenter is not null, and formats its PCs. */
+        static Done of(byte[] input, Instrumenter instrumenter) {
+            if (instrumenter == null) return new Done(input, null, null);
+            Result r = instrumenter.instrument(input);
+            return new Done(input, r, r.changed() ? PcTable.lines(r.pcs()).getBytes(StandardCharsets.UTF_8) : null);
+        }
+
         /** What is written: the instrumented class, or the bytes as they were. */
         byte[] output() {
             return result != null && result.changed() ? result.bytes() : input;
         }
     }
 
-    /** On the calling thread, in input order: counts, warns, collects PCs. */
-    private void account(String name, Result r, PrintWriter err) {
+    /** On the calling thread, in input order: counts, warns, writes the class's PCs to the table. */
+    private void account(String name, Done d, PrintWriter err) throws IOException {
+        Result r = d.result();
+        if (r == null) return;
         for (String w : r.warnings()) err.println("jkcov instrument: " + w);
         progress.step();
         if (r.changed()) {
             instrumented++;
-            pcs.addAll(r.pcs());
+            table.write(d.table());
         } else if (r.failed()) {
             failed++;
             err.println("jkcov instrument: left " + name + " as it was: " + r.reason());
