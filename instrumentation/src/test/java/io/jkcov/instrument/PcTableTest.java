@@ -39,6 +39,18 @@ class PcTableTest {
     }
 
     @Test
+    void a_table_written_in_parts_is_the_same_bytes() throws IOException {
+        // jkcov instrument formats each class's lines on a worker and writes them in order.
+        StringWriter whole = new StringWriter();
+        List<PcEntry> all = new ArrayList<>(pcsOf(Branches.class));
+        all.addAll(pcsOf(Switches.class));
+        PcTable.write(whole, all);
+        assertEquals(whole.toString(),
+                PcTable.header() + PcTable.lines(pcsOf(Branches.class)) + PcTable.lines(List.of())
+                        + PcTable.lines(pcsOf(Switches.class)));
+    }
+
+    @Test
     void appended_tables_read_as_one() throws IOException {
         StringWriter out = new StringWriter();
         PcTable.write(out, pcsOf(Branches.class));
