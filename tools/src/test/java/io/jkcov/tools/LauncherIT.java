@@ -32,7 +32,10 @@ class LauncherIT {
     void the_archive_changes_nothing_a_command_prints(Path java) throws Exception {
         Path root = Path.of(System.getProperty("jkcov.tools.jar")).toAbsolutePath().getParent().getParent().getParent();
         Path home = java.toRealPath().getParent().getParent();
-        Path archive = root.resolve("tools/target/cds/" + home.toString().replace('/', '_') + "/instrument.jsa");
+        String version = Files.readAllLines(home.resolve("release")).stream()
+                .filter(l -> l.startsWith("JAVA_RUNTIME_VERSION=")).findFirst().orElseThrow()
+                .substring("JAVA_RUNTIME_VERSION=".length()).replace("\"", "");
+        Path archive = root.resolve("tools/target/cds/" + home.toString().replace('/', '_') + "-" + version + "/instrument.jsa");
         Files.deleteIfExists(archive);
         Path work = Files.createTempDirectory("jkcov-launcher");
         Path classes = work.resolve("classes/demo/decoder/PacketDecoder.class");
