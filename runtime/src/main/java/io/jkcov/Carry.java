@@ -67,9 +67,14 @@ public final class Carry {
         }
     }
 
-    /** Closes a section returned by {@link #enter} or {@link #enterThread}; for bytecode hooks. */
+    /**
+     * Closes a section returned by {@link #enter} or {@link #enterThread}, if {@code section} is
+     * not null; for bytecode hooks. ForkJoinTask.doExec's hook ends its section after exec()
+     * returns and in the method's exception handler, whichever runs, and clears it, so the other
+     * finds none.
+     */
     public static void exit(KcovRemote.Section section) {
-        section.close();
+        if (section != null) section.close();
     }
 
     /**

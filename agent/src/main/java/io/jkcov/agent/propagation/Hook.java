@@ -16,8 +16,11 @@ record Hook(String owner, String method, String descriptor, Kind kind) {
         RUN_THREAD,
         /** Replace each {@code Callable.call()} call with {@code Carry.call(Callable, this)}. */
         CALL_FUTURE,
-        /** Enter the context of {@code this} at entry; leave it before each return. */
-        ENTER_THIS
+        /**
+         * Enter the context of {@code this} around each {@code exec()} call, and leave it right
+         * after the call returns and at the start of each exception handler of the method.
+         */
+        EXEC_IN_SECTION
     }
 
     boolean matches(String name, String desc) {

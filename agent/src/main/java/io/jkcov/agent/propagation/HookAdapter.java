@@ -1,15 +1,20 @@
 package io.jkcov.agent.propagation;
 
 import io.jkcov.agent.propagation.Hook.Kind;
+import java.util.HashSet;
+import java.util.Set;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.commons.LocalVariablesSorter;
 
 /**
- * Applies one {@link Hook} to one method. Only {@link Kind#ENTER_THIS} adds a local (the open
- * section); {@link LocalVariablesSorter} puts it into every stack map frame that follows, so no
- * frame has to be computed (computing frames would load classes inside a transformer).
+ * Applies one {@link Hook} to one method. Only {@link Kind#EXEC_IN_SECTION} adds a local (the open
+ * section, null while none is); {@link LocalVariablesSorter} puts it into every stack map frame
+ * that follows, so no frame has to be computed (computing frames would load classes inside a
+ * transformer). Its exit in a handler goes right after the handler's frame, where the stack holds
+ * only the exception, and leaves the stack as it was; so no frame changes either.
  */
 final class HookAdapter extends LocalVariablesSorter {
     static final String CARRY = "io/jkcov/Carry";
@@ -19,6 +24,10 @@ final class HookAdapter extends LocalVariablesSorter {
     private final Runnable onApplied;
     private int section = -1;
     private int applied;
+    /** EXEC_IN_SECTION: the method's exception handlers, a handler just visited, exits put in them. */
+    private final Set<Label> handlers = new HashSet<>();
+    private boolean atHandler;
+    private int handlerExits;
 
     /** {@code onApplied} runs at the end if the hook found its place in the method. */
     HookAdapter(int api, int access, String descriptor, MethodVisitor next, Kind kind, Runnable onApplied) {
@@ -29,6 +38,12 @@ final class HookAdapter extends LocalVariablesSorter {
 
     @Override
     public void visitEnd() {
+        if (kind == Kind.EXEC_IN_SECTION && (applied == 0) != (handlerExits == 0)) {
+            // Half a hook would leave a section open when exec() throws, or close one never
+            // opened: refuse the class (Propagation logs it and keeps the original bytes).
+            throw new IllegalStateException("doExec has " + applied + " exec() calls and "
+                    + handlerExits + " exception handlers, not the shape this hook expects");
+        }
         if (applied > 0) onApplied.run();
         super.visitEnd();
     }
@@ -45,12 +60,10 @@ final class HookAdapter extends LocalVariablesSorter {
                 mv.visitVarInsn(Opcodes.ALOAD, 1);
                 capture();
             }
-            case ENTER_THIS -> {
+            case EXEC_IN_SECTION -> {
                 section = newLocal(Type.getObjectType(SECTION));
-                mv.visitVarInsn(Opcodes.ALOAD, 0);
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, CARRY, "enter", "(Ljava/lang/Object;)L" + SECTION + ";", false);
+                mv.visitInsn(Opcodes.ACONST_NULL);
                 mv.visitVarInsn(Opcodes.ASTORE, section);
-                applied++;
             }
             default -> { }
         }
@@ -62,11 +75,39 @@ final class HookAdapter extends LocalVariablesSorter {
         if (isReturn && kind == Kind.CAPTURE_THIS_AT_RETURN) {
             mv.visitVarInsn(Opcodes.ALOAD, 0);
             capture();
-        } else if (isReturn && kind == Kind.ENTER_THIS) {
-            mv.visitVarInsn(Opcodes.ALOAD, section);
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, CARRY, "exit", "(L" + SECTION + ";)V", false);
         }
         super.visitInsn(opcode);
+    }
+
+    @Override
+    public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+        if (kind == Kind.EXEC_IN_SECTION) handlers.add(handler);
+        super.visitTryCatchBlock(start, end, handler, type);
+    }
+
+    @Override
+    public void visitLabel(Label label) {
+        super.visitLabel(label);
+        if (handlers.contains(label)) atHandler = true;
+    }
+
+    @Override
+    public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+        super.visitFrame(type, numLocal, local, numStack, stack);
+        if (atHandler) {
+            // Stack: [throwable]. Ends the section if exec() threw inside it.
+            atHandler = false;
+            exitSection();
+            handlerExits++;
+        }
+    }
+
+    /** Closes the open section, if any, and forgets it, so that no path closes it twice. */
+    private void exitSection() {
+        mv.visitVarInsn(Opcodes.ALOAD, section);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, CARRY, "exit", "(L" + SECTION + ";)V", false);
+        mv.visitInsn(Opcodes.ACONST_NULL);
+        mv.visitVarInsn(Opcodes.ASTORE, section);
     }
 
     @Override
@@ -76,6 +117,18 @@ final class HookAdapter extends LocalVariablesSorter {
             // Stack: [task] -> Carry.run(task) or Carry.runThread(task), which call task.run().
             String target = kind == Kind.RUN_TASK ? "run" : "runThread";
             mv.visitMethodInsn(Opcodes.INVOKESTATIC, CARRY, target, "(Ljava/lang/Runnable;)V", false);
+            applied++;
+            return;
+        }
+        if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals("java/util/concurrent/ForkJoinTask") && name.equals("exec")
+                && descriptor.equals("()Z") && kind == Kind.EXEC_IN_SECTION) {
+            // Stack: [task] -> [task, task] -> enter -> [task] -> exec() -> [completed], then the
+            // section ends before doExec goes on to mark the task done.
+            mv.visitInsn(Opcodes.DUP);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, CARRY, "enter", "(Ljava/lang/Object;)L" + SECTION + ";", false);
+            mv.visitVarInsn(Opcodes.ASTORE, section);
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+            exitSection();
             applied++;
             return;
         }

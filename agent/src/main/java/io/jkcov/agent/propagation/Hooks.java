@@ -38,11 +38,13 @@ final class Hooks {
             new Hook(FUTURE, "run", "()V", Kind.CALL_FUTURE),
             new Hook(FUTURE, "runAndReset", "()Z", Kind.CALL_FUTURE),
             // Fork/join tasks, CompletableFuture's async stages among them, capture when made
-            // (a fork inside a section captures the section's handle) and run in doExec, which
-            // catches whatever exec() throws, so leaving before each return is leaving always.
+            // (a fork inside a section captures the section's handle) and run their exec() in
+            // doExec, in a section that ends before doExec marks the task done: so once join()
+            // returns, the task's entries are in the owner's area. doExec catches whatever
+            // exec() throws in one handler, where the section ends too.
             new Hook(FORK_JOIN_TASK, "<init>", "()V", Kind.CAPTURE_THIS_AT_RETURN),
-            new Hook(FORK_JOIN_TASK, "doExec", "()I", Kind.ENTER_THIS),
-            new Hook(FORK_JOIN_TASK, "doExec", "()V", Kind.ENTER_THIS));
+            new Hook(FORK_JOIN_TASK, "doExec", "()I", Kind.EXEC_IN_SECTION),
+            new Hook(FORK_JOIN_TASK, "doExec", "()V", Kind.EXEC_IN_SECTION));
 
     static final Set<String> CLASSES = ALL.stream().map(Hook::owner).collect(Collectors.toUnmodifiableSet());
 
