@@ -134,8 +134,7 @@ final class ProgramTrace {
             chunk.putLong(own + theirs);
             copy(mainArea, own * unit(), chunk, channel);
             copy(spawnedArea, theirs * unit(), chunk, channel);
-            chunk.flip();
-            while (chunk.hasRemaining()) channel.write(chunk);
+            drain(chunk, channel);
         }
     }
 
@@ -144,13 +143,16 @@ final class ProgramTrace {
     /** Appends area[1..words] to the file through {@code chunk}, which may hold words already. */
     private static void copy(LongBuffer area, long words, ByteBuffer chunk, FileChannel channel) throws IOException {
         for (int i = 1; i <= words; i++) {
-            if (!chunk.hasRemaining()) {
-                chunk.flip();
-                while (chunk.hasRemaining()) channel.write(chunk);
-                chunk.clear();
-            }
+            if (!chunk.hasRemaining()) drain(chunk, channel);
             chunk.putLong(area.get(i));
         }
+    }
+
+    /** Writes what {@code chunk} holds and empties it. */
+    private static void drain(ByteBuffer chunk, FileChannel channel) throws IOException {
+        chunk.flip();
+        while (chunk.hasRemaining()) channel.write(chunk);
+        chunk.clear();
     }
 
     private String summary(long own, boolean ownOverflowed, long theirs, boolean theirsOverflowed) {

@@ -50,11 +50,7 @@ public final class Area {
 
     /** Creates and maps a zeroed area; {@code words} is already validated by the caller. */
     public static Area create(long words) throws IOException {
-        Path base = baseDir();
-        AreaFiles.sweep(base);
-        Path dir = Files.createTempDirectory(base, AreaFiles.prefix(),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        AreaFiles.made(dir);
+        Path dir = AreaFiles.create(baseDir());
         Path file = dir.resolve("area");
         try (FileChannel ch = FileChannel.open(file,
                 Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE),
@@ -63,8 +59,7 @@ public final class Area {
             MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_WRITE, 0, words * 8);
             return new Area(dir, file, map, words);
         } catch (IOException | RuntimeException e) {
-            AreaFiles.delete(dir);
-            AreaFiles.closed(dir);
+            AreaFiles.remove(dir);
             throw e;
         }
     }
@@ -172,8 +167,7 @@ public final class Area {
 
     /** Removes the file and its directory; the mapping itself lives until it is unreachable. */
     public void delete() {
-        AreaFiles.delete(dir);
-        AreaFiles.closed(dir);
+        AreaFiles.remove(dir);
     }
 
     static {

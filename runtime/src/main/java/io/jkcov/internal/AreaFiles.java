@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -24,13 +25,26 @@ final class AreaFiles {
 
     private AreaFiles() {}
 
-    /** The prefix of this JVM's area directories. */
-    static String prefix() {
-        return PREFIX + ProcessHandle.current().pid() + "-";
+    /**
+     * Makes a private directory for a new area in {@code base}, {@code jkcov-<pid>-<random>},
+     * deleted at exit unless {@link #remove}d first. The first time in a {@code base}, deletes
+     * what dead JVMs left there.
+     */
+    static Path create(Path base) throws IOException {
+        sweep(base);
+        Path dir = Files.createTempDirectory(base, PREFIX + ProcessHandle.current().pid() + "-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        made(dir);
+        return dir;
     }
 
-    /** Called before the first area in {@code base}: deletes what dead JVMs left there. */
-    static synchronized void sweep(Path base) {
+    /** Deletes an area directory made by {@link #create}; the exit hook forgets it. */
+    static synchronized void remove(Path dir) {
+        delete(dir);
+        LIVE.remove(dir);
+    }
+
+    private static synchronized void sweep(Path base) {
         if (!SWEPT.add(base)) return;
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(base, PREFIX + "*-*")) {
             for (Path dir : dirs) {
@@ -47,17 +61,12 @@ final class AreaFiles {
         return Files.getOwner(dir).getName().equals(System.getProperty("user.name"));
     }
 
-    /** An area directory made: deleted at exit unless {@link #closed} first. */
-    static synchronized void made(Path dir) {
+    private static synchronized void made(Path dir) {
         LIVE.add(dir);
         if (!hooked) {
             hooked = true;
             Runtime.getRuntime().addShutdownHook(new Thread(AreaFiles::deleteLive, "jkcov-area-files"));
         }
-    }
-
-    static synchronized void closed(Path dir) {
-        LIVE.remove(dir);
     }
 
     /** At exit: the mappings stay valid after the unlink, so a hook still reading one is unaffected. */
@@ -67,7 +76,7 @@ final class AreaFiles {
     }
 
     /** Deletes an area directory: its one file, then itself. */
-    static void delete(Path dir) {
+    private static void delete(Path dir) {
         try {
             Files.deleteIfExists(dir.resolve("area"));
             Files.deleteIfExists(dir);
