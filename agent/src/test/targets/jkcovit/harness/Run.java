@@ -2,15 +2,19 @@ package jkcovit.harness;
 
 import io.jkcov.Kcov;
 import io.jkcov.Mode;
+import io.jkcov.internal.StaticKey;
 import java.lang.reflect.Method;
 import java.nio.LongBuffer;
 
 /**
  * Traces a target's {@code public static void run()} on this thread and prints the area.
- * Usage: {@code Run pc|cmp <class> [runs]}. The target class is loaded but not initialised
- * before tracing starts, so its static initialiser runs inside the first traced run.
+ * Usage: {@code Run pc|cmp <class> [runs [warm]]}. The target class is loaded but not initialised
+ * before tracing starts, so its static initialiser runs inside the first traced run; unless
+ * {@code warm} is given: then {@code run()} is called that many times first, untraced, so that
+ * the JIT compiles it while no thread in the JVM traces (the static key off).
  *
- * <p>Output, one item per line: {@code loader bootstrap|<loader>}, then per run
+ * <p>Output, one item per line: {@code loader bootstrap|<loader>}, with {@code warm} also
+ * {@code key <off|on before enable> <off|on after enable>}, then per run
  * {@code run <i> <count>} and the entries ({@code pc <hex>} or {@code cmp <type> <arg1> <arg2>
  * <ip>}, hex), then {@code end}. Entries are copied out of the area before anything is printed,
  * because printing may itself be instrumented (jdk=true).
@@ -20,14 +24,18 @@ public final class Run {
         boolean cmp = args[0].equals("cmp");
         Class<?> target = Class.forName(args[1], false, Run.class.getClassLoader());
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        int warm = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         Method run = target.getMethod("run");
         ClassLoader kl = Kcov.class.getClassLoader();
         System.out.println("loader " + (kl == null ? "bootstrap" : kl.toString()));
+        for (int i = 0; i < warm; i++) run.invoke(null);
         long[][] results = new long[runs][];
         try (Kcov kcov = Kcov.open()) {
             kcov.initTrace(1 << 16);
             LongBuffer area = kcov.area();
+            String before = key();
             kcov.enable(cmp ? Mode.TRACE_CMP : Mode.TRACE_PC);
+            if (warm > 0) System.out.println("key " + before + " " + key());
             for (int r = 0; r < runs; r++) {
                 kcov.reset();
                 run.invoke(null);
@@ -55,5 +63,9 @@ public final class Run {
         }
         out.append("end");
         System.out.println(out);
+    }
+
+    private static String key() {
+        return StaticKey.isOn() ? "on" : "off";
     }
 }

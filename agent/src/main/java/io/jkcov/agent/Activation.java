@@ -16,10 +16,13 @@ final class Activation {
     private Activation() {}
 
     static void activate(Options options, Instrumentation inst) throws Exception {
+        Worker worker = new Worker(options.pcTable());
+        // The probes' static key off, while nothing is compiled yet: Trace is loaded (the
+        // installer looked it up) but not initialised.
+        TraceForms.install(inst, Class.forName(TRACE, false, null), worker::log);
         // Initialise the hot path here, in the bootstrap loader, before any instrumented code
         // can call it: Trace's initialiser links its VarHandles (kcov-model.md section 7, rule 3).
         Class.forName(TRACE, true, null);
-        Worker worker = new Worker(options.pcTable());
         ClassFilter filter = new ClassFilter(options);
         Instrumenter instrumenter =
                 new Instrumenter(options.recordClinit() ? Instrumenter.Clinit.RECORD : Instrumenter.Clinit.SKIP);

@@ -42,6 +42,8 @@ public final class Tasks {
      * The caller has checked that the thread has no task.
      */
     public static Task start(Object owner, ByteBuffer area, long words, int mode) {
+        // Before the task is in the table: once registered, its probes must record.
+        StaticKey.switchOn();
         Task t = new Task(Thread.currentThread(), area, words);
         t.owner = owner;
         t.mode = mode;

@@ -53,10 +53,13 @@ import java.nio.LongBuffer;
  * {@link Task#overflow}, so a count a reader corrupted cannot move a write outside the area
  * (and the buffer's own bounds check stands behind ours).
  *
- * <p>Cost on a thread that is not tracing: one plain load of {@link #registered} and a branch
- * while no thread in the JVM traces; otherwise also {@code currentThread} and up to four
- * reference compares against {@link #few}, and a bucket walk only while more than four threads
- * record.
+ * <p>Cost on a thread that is not tracing: nothing under the agent until the first thread in the
+ * JVM records ({@link StaticKey}: the agent loads this class with {@link #registered}'s reads
+ * replaced by 0, and marks the {@code record*} slow paths, {@code pause} and {@code resume}
+ * {@code @DontInline}); after that, or without the agent, one plain load of {@link #registered}
+ * and a branch while no thread in the JVM traces; otherwise also {@code currentThread} and up
+ * to four reference compares against {@link #few}, and a bucket walk only while more than four
+ * threads record.
  */
 public final class Trace {
 

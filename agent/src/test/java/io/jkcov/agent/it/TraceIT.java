@@ -60,8 +60,13 @@ class TraceIT {
         Path table = Paths.work().resolve("compares-" + Jdks.feature(jdk) + ".pcs");
         Jvm.Outcome o = harness(jdk, INCLUDES + ",pctable=" + table, "cmp", COMPARES).run().ok();
         Map<Long, PcEntry> pcs = PcTables.byPc(PcTables.read(table));
+        assertEquals(expectedCompares(), describe(Traces.cmpRuns(o.stdout()).get(0), pcs), o.describe());
+    }
+
+    /** Compares.run(): "type arg1 arg2 method:line kind" per record, in execution order. */
+    static List<String> expectedCompares() {
         long size4 = 2 << 1, size8 = 3 << 1, konst = 1;
-        List<String> expected = List.of(
+        return List.of(
                 rec(size4, 3, 9, "compare", "icmp", PcEntry.Kind.CMP),
                 rec(konst | size4, 5, 3, "compare", "iconst", PcEntry.Kind.CMP),
                 rec(konst | size8, 10, 10, "compare", "lcmp", PcEntry.Kind.CMP),
@@ -71,12 +76,15 @@ class TraceIT {
                 rec(konst | size4, 3, 2, "table", "table", PcEntry.Kind.SWITCH),
                 rec(konst | size4, 10, 1000, "lookup", "lookup", PcEntry.Kind.SWITCH),
                 rec(konst | size4, 1000, 1000, "lookup", "lookup", PcEntry.Kind.SWITCH));
-        List<String> actual = Traces.cmpRuns(o.stdout()).get(0).stream().map(c -> {
+    }
+
+    /** CMP records in the form of {@link #expectedCompares()}. */
+    static List<String> describe(List<Traces.Cmp> records, Map<Long, PcEntry> pcs) {
+        return records.stream().map(c -> {
             PcEntry e = pcs.get(c.ip());
             String where = e == null ? "?" : e.method() + ":" + e.line() + " " + e.kind();
             return c.type() + " " + c.arg1() + " " + c.arg2() + " " + where;
         }).toList();
-        assertEquals(expected, actual, o.describe());
     }
 
     private static String rec(long type, long a1, long a2, String method, String marker, PcEntry.Kind kind) {

@@ -1,0 +1,82 @@
+package io.jkcov.internal;
+
+/**
+ * The probes' static key: the jkcov counterpart of the kernel's jump labels
+ * ({@code static_branch_unlikely}), which patch a disabled branch out of the code until someone
+ * turns it on.
+ *
+ * <p>Under the agent, {@link Trace} is loaded in an "off" form whose entry points test the
+ * constant 0 instead of {@link Trace#registered}, so that the JIT drops an idle probe entirely:
+ * no load, no branch, no deoptimisation state kept alive for a branch never taken. The first
+ * {@link Tasks#start} in the JVM switches the key on: it retransforms {@code Trace} back to the
+ * form that tests {@code registered}, and the JVM deoptimises every compiled method that inlined
+ * the old form, before any thread registers. The switch is one-way: turning the key off again
+ * at the last {@link Tasks#stop} would deoptimise all instrumented code each time a harness
+ * enabled and disabled around an input.
+ *
+ * <p>Without the agent (the runtime on the class path, offline instrumentation) nothing installs
+ * a switch and {@code Trace} is the form as compiled, always on.
+ */
+public final class StaticKey {
+
+    /**
+     * Retransforms Trace into the form {@link #isOn()} asks for; set once by the agent.
+     * Guarded by the class, as is every run of it, so that two switches never interleave.
+     */
+    private static Runnable retransform;
+
+    /** Read by the agent's transformer, on whatever thread retransforms. */
+    private static volatile boolean on = true;
+
+    /**
+     * Set by the first {@link Tasks#start}, under the class's lock: from then on the key may not
+     * be turned off (a task may be registered). Not {@code Trace.registered}, which would
+     * initialise Trace here, before the agent has switched it.
+     */
+    private static volatile boolean used;
+
+    private StaticKey() {}
+
+    /** Whether Trace is (or, during a switch, is being made) the form that records. */
+    public static boolean isOn() {
+        return on;
+    }
+
+    /**
+     * The agent's call: turns the key off by running {@code retransform}, which must make the
+     * JVM load Trace again through a transformer that builds the form {@link #isOn()} names.
+     * Refused (false, nothing done) when a switch is installed already, e.g. by a second copy of
+     * the agent, or when a thread has started tracing (dynamic attach). If {@code retransform}
+     * throws, the key stays on and the exception is thrown.
+     */
+    public static synchronized boolean switchOff(Runnable retransform) {
+        if (StaticKey.retransform != null || used) return false;
+        turn(false, retransform);
+        StaticKey.retransform = retransform;
+        return true;
+    }
+
+    /**
+     * Turns the key on if it is off, and returns once every probe executed from now on reaches
+     * {@link Trace#registered}. A failed switch leaves the key off and throws: the caller must
+     * not register a task that would then record nothing.
+     */
+    static void switchOn() {
+        if (on && used) return;
+        synchronized (StaticKey.class) {
+            used = true;
+            if (!on) turn(true, retransform);
+        }
+    }
+
+    /** Sets the key and has Trace retransformed to match; if that throws, undoes the setting. */
+    private static void turn(boolean to, Runnable retransform) {
+        on = to;
+        try {
+            retransform.run();
+        } catch (RuntimeException | Error e) {
+            on = !to;
+            throw e;
+        }
+    }
+}
