@@ -28,8 +28,8 @@ import org.objectweb.asm.Opcodes;
  * </ul>
  * Both forms mark the slow paths ({@link #SLOW}) {@code @DontInline}, so that the JIT compiles
  * each once instead of into every probe whose branch it has seen taken: that inlined copy
- * (lookup, mode test, the area's bounds checks and stores) is what C2 spent its time on in a
- * tracing run, measured at 13-26% of the process's CPU (docs/performance-whole-process.md).
+ * (lookup, mode test, the area's bounds checks and stores) cost a tracing run up to a quarter of
+ * its process CPU, mostly C2's time (docs/performance-whole-process.md, "The static key").
  * HotSpot honours {@code jdk.internal.vm.annotation.DontInline} only in classes of the boot and
  * platform loaders (ClassFileParser's "privileged" test), which is where the agent puts the
  * runtime; the source cannot carry the annotation, because {@code release 17} compiles against

@@ -4,7 +4,10 @@ import io.jkcov.Kcov;
 import io.jkcov.KcovRemote;
 import io.jkcov.Mode;
 
-/** The only class of the workloads that uses jkcov's API; see {@link Tracer#create}. */
+/**
+ * The only class of the workloads that uses jkcov's API (besides {@link FirstEnable}, which always
+ * runs under the agent); see {@link Tracer#create}.
+ */
 final class KcovTracer implements Tracer {
 
     private final Kcov kcov = Kcov.open();
