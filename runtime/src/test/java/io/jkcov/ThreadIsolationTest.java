@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jkcov.internal.Tasks;
 import io.jkcov.internal.Trace;
 import java.nio.LongBuffer;
+import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,53 @@ class ThreadIsolationTest {
             }
             kcov.close();
         }
+    }
+
+    /**
+     * Block probes test the count of PC tracers and comparison probes that of CMP tracers: with
+     * one thread in each mode, each probe of each thread must still find its own thread's task.
+     */
+    @Test
+    void threads_tracing_in_different_modes_at_once_each_get_exactly_their_own_kind() throws Exception {
+        int rounds = 20_000;
+        CyclicBarrier start = new CyclicBarrier(2);
+        Kcov pc = Kcov.open();
+        Kcov cmp = Kcov.open();
+        Throwable[] failures = new Throwable[2];
+        Thread[] threads = new Thread[2];
+        for (int t = 0; t < 2; t++) {
+            int id = t;
+            threads[t] = new Thread(() -> {
+                try {
+                    Kcov mine = id == 0 ? pc : cmp;
+                    mine.initTrace(1 + 4L * rounds * 2);
+                    mine.enable(id == 0 ? Mode.TRACE_PC : Mode.TRACE_CMP);
+                    start.await(10, TimeUnit.SECONDS);
+                    for (int i = 0; i < rounds; i++) {
+                        Trace.pc(0x1000 + id);
+                        Trace.cmp4(i, id, 0x2000 + id);
+                    }
+                    mine.disable();
+                } catch (Throwable e) {
+                    failures[id] = e;
+                }
+            }, "mode-" + t);
+            threads[t].start();
+        }
+        for (Thread t : threads) t.join();
+        for (Throwable f : failures) assertNull(f);
+        LongBuffer pcs = pc.area();
+        assertEquals(rounds, pcs.get(0));
+        for (int i = 0; i < rounds; i++) assertEquals(0x1000, pcs.get(1 + i), "PC " + i);
+        LongBuffer records = cmp.area();
+        assertEquals(rounds, records.get(0));
+        for (int i = 0; i < rounds; i++) {
+            int at = 1 + 4 * i;
+            assertEquals(List.of(Kcov.KCOV_CMP_SIZE(2), (long) i, 1L, 0x2001L),
+                    List.of(records.get(at), records.get(at + 1), records.get(at + 2), records.get(at + 3)), "record " + i);
+        }
+        pc.close();
+        cmp.close();
     }
 
     @Test

@@ -19,8 +19,9 @@ import org.objectweb.asm.Opcodes;
  * between them ({@link StaticKey}; docs/hot-path.md, "The static key").
  *
  * <ul>
- *   <li><b>Off</b>, from the agent's start until the first thread traces: every read of
- *       {@code Trace.registered} becomes the constant 0 ({@code getstatic} to {@code iconst_0}),
+ *   <li><b>Off</b>, from the agent's start until the first thread traces: every read of a count
+ *       of recording tasks ({@link #COUNTS}) becomes the constant 0 ({@code getstatic} to
+ *       {@code iconst_0}),
  *       so an entry point is {@code if (0 != 0) record...}, which C1 and C2 fold away when they
  *       inline it. An idle probe then compiles to nothing, where the on form leaves a load, a
  *       branch and the deoptimisation state of an uncommon trap at every basic block.</li>
@@ -41,10 +42,11 @@ import org.objectweb.asm.Opcodes;
 final class TraceForms implements ClassFileTransformer {
 
     static final String TRACE = "io/jkcov/internal/Trace";
-    private static final String REGISTERED = "registered";
+    /** The counts of recording tasks that the entry points test. */
+    static final Set<String> COUNTS = Set.of("registered", "pcTasks", "cmpTasks");
     private static final String DONT_INLINE = "Ljdk/internal/vm/annotation/DontInline;";
 
-    /** The methods that the entry points call when {@code registered != 0}. */
+    /** The methods that the entry points call when a count is not 0. */
     static final Set<String> SLOW =
             Set.of("recordPc", "recordCmp4", "recordCmp8", "recordTableSwitch", "pause", "resume");
 
@@ -94,8 +96,8 @@ final class TraceForms implements ClassFileTransformer {
 
     /**
      * The form of Trace's class bytes {@code original}: on or off as said, with the slow paths
-     * marked. Throws if Trace does not have every method of {@link #SLOW} or reads
-     * {@code registered} nowhere: the runtime changed under the agent.
+     * marked. Throws if Trace does not have every method of {@link #SLOW} or reads no count of
+     * {@link #COUNTS}: the runtime changed under the agent.
      */
     static byte[] form(byte[] original, boolean on) {
         ClassReader reader = new ClassReader(original);
@@ -112,7 +114,7 @@ final class TraceForms implements ClassFileTransformer {
                 return new MethodVisitor(Opcodes.ASM9, mv) {
                     @Override
                     public void visitFieldInsn(int opcode, String owner, String field, String desc) {
-                        if (opcode == Opcodes.GETSTATIC && owner.equals(TRACE) && field.equals(REGISTERED)) {
+                        if (opcode == Opcodes.GETSTATIC && owner.equals(TRACE) && COUNTS.contains(field)) {
                             reads[0]++;
                             if (!on) {
                                 super.visitInsn(Opcodes.ICONST_0);
@@ -125,7 +127,7 @@ final class TraceForms implements ClassFileTransformer {
             }
         }, 0);
         if (!marked.equals(SLOW)) throw new IllegalStateException("Trace lacks slow paths " + missing(marked));
-        if (reads[0] == 0) throw new IllegalStateException("Trace never reads " + REGISTERED);
+        if (reads[0] == 0) throw new IllegalStateException("Trace never reads a count of " + COUNTS);
         return writer.toByteArray();
     }
 

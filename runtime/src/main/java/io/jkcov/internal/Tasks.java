@@ -18,7 +18,10 @@ import java.util.List;
  */
 public final class Tasks {
 
-    /** Serialises every change to {@link Trace#BUCKETS}, {@link Trace#few} and {@link Trace#registered}. */
+    /**
+     * Serialises every change to {@link Trace#BUCKETS}, {@link Trace#few}, {@link Trace#registered}
+     * and the per-mode counts.
+     */
     private static final Object LOCK = new Object();
 
     /** The registered tasks, oldest first: the first four go into {@link Trace#few}. Under LOCK. */
@@ -44,15 +47,15 @@ public final class Tasks {
     public static Task start(Object owner, ByteBuffer area, long words, int mode) {
         // Before the task is in the table: once registered, its probes must record.
         StaticKey.switchOn();
-        Task t = new Task(Thread.currentThread(), area, words);
+        Task t = new Task(Thread.currentThread(), area, words, mode);
         t.owner = owner;
-        t.mode = mode;
         synchronized (LOCK) {
             int b = bucket(t.thread);
             Trace.BUCKETS[b] = new Node(t, Trace.BUCKETS[b]);
             REGISTERED.add(t);
             Trace.few = snapshot();
             Trace.registered++;
+            count(t, 1);
         }
         return t;
     }
@@ -77,6 +80,7 @@ public final class Tasks {
             REGISTERED.remove(t);
             Trace.few = snapshot();
             Trace.registered--;
+            count(t, -1);
         }
     }
 
@@ -100,6 +104,12 @@ public final class Tasks {
 
     public static void clearOverflow(Task t) {
         t.overflow = false;
+    }
+
+    /** Under LOCK: the per-mode count that the entry points test. */
+    private static void count(Task t, int delta) {
+        if (t.startMode == Trace.TRACE_PC) Trace.pcTasks += delta;
+        else if (t.startMode == Trace.TRACE_CMP) Trace.cmpTasks += delta;
     }
 
     private static Few snapshot() {

@@ -54,12 +54,13 @@ import java.nio.LongBuffer;
  * (and the buffer's own bounds check stands behind ours).
  *
  * <p>Cost on a thread that is not tracing: nothing under the agent until the first thread in the
- * JVM records ({@link StaticKey}: the agent loads this class with {@link #registered}'s reads
- * replaced by 0, and marks the {@code record*} slow paths, {@code pause} and {@code resume}
- * {@code @DontInline}); after that, or without the agent, one plain load of {@link #registered}
- * and a branch while no thread in the JVM traces; otherwise also {@code currentThread} and up
- * to four reference compares against {@link #few}, and a bucket walk only while more than four
- * threads record.
+ * JVM records ({@link StaticKey}: the agent loads this class with the reads of
+ * {@link #registered}, {@link #pcTasks} and {@link #cmpTasks} replaced by 0, and marks the
+ * {@code record*} slow paths, {@code pause} and {@code resume} {@code @DontInline}); after that,
+ * or without the agent, one plain load of {@link #pcTasks} (a block probe) or {@link #cmpTasks}
+ * (a comparison probe) and a branch while no thread in the JVM traces in that probe's mode;
+ * otherwise also {@code currentThread} and up to four reference compares against {@link #few},
+ * and a bucket walk only while more than four threads record.
  */
 public final class Trace {
 
@@ -89,6 +90,20 @@ public final class Trace {
     static int registered;
 
     /**
+     * Of those, the tasks that trace PCs and those that trace comparisons: what the entry points
+     * test, so that while every recording thread traces comparisons (or every one PCs), a block
+     * probe (or a comparison probe) costs what it costs when nothing traces, one load and a
+     * branch, instead of a call of the slow path (not inlined under the agent: {@link StaticKey})
+     * whose lookup ends in the other mode. In a TRACE_CMP run of bzip2 and Jackson the block
+     * probes outnumber the records 532 M to 309 M (docs/performance-whole-process.md). Kept like
+     * {@link #registered}: under {@link Tasks}' lock, read plainly, each thread changing them
+     * only for its own task's start (a stop from another thread leaves at worst a stale nonzero,
+     * which costs a lookup).
+     */
+    static int pcTasks;
+    static int cmpTasks;
+
+    /**
      * The first four registered tasks, by thread: replaced whole under {@link Tasks}' lock, and
      * immutable, so a plain read sees a consistent one (final fields, JLS 17.5). Comparing
      * references needs no hash: {@code System.identityHashCode} leaves the JIT's fast path for
@@ -112,45 +127,45 @@ public final class Trace {
 
     /** A basic block was entered. */
     public static void pc(long pc) {
-        if (registered != 0) recordPc(pc);
+        if (pcTasks != 0) recordPc(pc);
     }
 
     /** {@code if_icmp<cond>} with no literal operand: SIZE(2), left, right. */
     public static void cmp4(int arg1, int arg2, long pc) {
-        if (registered != 0) recordCmp4(CMP_SIZE4_INT, arg1, arg2, pc);
+        if (cmpTasks != 0) recordCmp4(CMP_SIZE4_INT, arg1, arg2, pc);
     }
 
     /** {@code if_icmp<cond>} with a literal operand, or {@code if<cond>} (literal 0). */
     public static void constCmp4(int literal, int other, long pc) {
-        if (registered != 0) recordCmp4(CMP_CONST_SIZE4_INT, literal, other, pc);
+        if (cmpTasks != 0) recordCmp4(CMP_CONST_SIZE4_INT, literal, other, pc);
     }
 
     /** Replaces {@code lcmp} (no literal operand): records SIZE(3), returns lcmp's result. */
     public static int lcmp(long left, long right, long pc) {
-        if (registered != 0) recordCmp8(CMP_SIZE8, left, right, pc);
+        if (cmpTasks != 0) recordCmp8(CMP_SIZE8, left, right, pc);
         return compare(left, right);
     }
 
     /** Replaces {@code lcmp} whose left operand is a literal. */
     public static int lcmpConstLeft(long literal, long right, long pc) {
-        if (registered != 0) recordCmp8(CMP_CONST | CMP_SIZE8, literal, right, pc);
+        if (cmpTasks != 0) recordCmp8(CMP_CONST | CMP_SIZE8, literal, right, pc);
         return compare(literal, right);
     }
 
     /** Replaces {@code lcmp} whose right operand is a literal. */
     public static int lcmpConstRight(long left, long literal, long pc) {
-        if (registered != 0) recordCmp8(CMP_CONST | CMP_SIZE8, literal, left, pc);
+        if (cmpTasks != 0) recordCmp8(CMP_CONST | CMP_SIZE8, literal, left, pc);
         return compare(left, literal);
     }
 
     /** One case of a {@code lookupswitch}: CONST | SIZE(2), the case, the value. */
     public static void switchCase(int value, int caseConstant, long pc) {
-        if (registered != 0) recordCmp4(CMP_CONST_SIZE4_INT, caseConstant, value, pc);
+        if (cmpTasks != 0) recordCmp4(CMP_CONST_SIZE4_INT, caseConstant, value, pc);
     }
 
     /** A {@code tableswitch}: one record per case from low to high, as trace_switch does. */
     public static void tableSwitch(int value, int low, int high, long pc) {
-        if (registered != 0) recordTableSwitch(value, low, high, pc);
+        if (cmpTasks != 0) recordTableSwitch(value, low, high, pc);
     }
 
     /** A static initialiser starts: stop recording on this thread until it ends (noise). */
@@ -274,7 +289,7 @@ public final class Trace {
     public static final class Task {
         final Thread thread;
         /** {@link #TRACE_PC}, {@link #TRACE_CMP} or {@link #OFF}. */
-        int mode = OFF;
+        int mode;
         /**
          * The area or a section buffer: a little-endian view of a direct buffer, so of one class
          * for every task (DirectLongBufferU on a little-endian machine) and the accessors' call
@@ -286,6 +301,8 @@ public final class Trace {
         final long cmpCapacity;
         /** Set when an entry did not fit. */
         boolean overflow;
+        /** The mode the task was started in, which it counts in ({@link #pcTasks}, {@link #cmpTasks}). */
+        final int startMode;
         /** Depth of pauses (static initialisers, jkcov itself) and the mode they suspended. */
         int paused;
         int pausedMode;
@@ -293,8 +310,10 @@ public final class Trace {
         Object owner;
 
         /** {@code words}: the size of the buffer in 64-bit words, count included. */
-        Task(Thread thread, ByteBuffer buffer, long words) {
+        Task(Thread thread, ByteBuffer buffer, long words, int mode) {
             this.thread = thread;
+            this.mode = mode;
+            this.startMode = mode;
             // clear(): the view covers the whole buffer, whatever its position and limit
             this.area = buffer.duplicate().clear().order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
             this.pcCapacity = words - 1;
@@ -348,7 +367,7 @@ public final class Trace {
         // on a tracing thread (rule 3). The buffer is direct, like every area, so its view is of
         // the same class as every task's and the profile the JIT sees stays monomorphic.
         ByteBuffer buffer = ByteBuffer.allocateDirect(64);
-        Task warm = new Task(null, buffer, 8);
+        Task warm = new Task(null, buffer, 8, OFF);
         writePc(warm, 1);
         writeCmp(warm, 0, 0, 0, 0);
     }
