@@ -14,7 +14,8 @@ import java.nio.LongBuffer;
  * the JIT compiles it while no thread in the JVM traces (the static key off).
  *
  * <p>Output, one item per line: {@code loader bootstrap|<loader>}, with {@code warm} also
- * {@code key <off|on before enable> <off|on after enable>}, then per run
+ * {@code enabling} right before the enable and {@code key <off|on before enable> <off|on after
+ * enable>} after it, then per run
  * {@code run <i> <count>} and the entries ({@code pc <hex>} or {@code cmp <type> <arg1> <arg2>
  * <ip>}, hex), then {@code end}. Entries are copied out of the area before anything is printed,
  * because printing may itself be instrumented (jdk=true).
@@ -34,6 +35,10 @@ public final class Run {
             kcov.initTrace(1 << 16);
             LongBuffer area = kcov.area();
             String before = key();
+            if (warm > 0) {
+                System.out.println("enabling");
+                System.out.flush();
+            }
             kcov.enable(cmp ? Mode.TRACE_CMP : Mode.TRACE_PC);
             if (warm > 0) System.out.println("key " + before + " " + key());
             for (int r = 0; r < runs; r++) {

@@ -1,6 +1,7 @@
 package io.jkcov;
 
 import io.jkcov.internal.Area;
+import io.jkcov.internal.StaticKey;
 import io.jkcov.internal.Tasks;
 import io.jkcov.internal.Trace.Task;
 import java.io.IOException;
@@ -219,6 +220,9 @@ public final class Kcov implements AutoCloseable {
         if (Remotes.ownsRemote()) {
             throw new KcovException("EBUSY", "this thread already owns another descriptor in remote mode");
         }
+        // The probes' static key on now, on the caller's thread: not in the first section, which
+        // may open inside a JDK hook on a pool thread, where a failure could not be reported.
+        StaticKey.switchOn();
         Remotes.register(this, handles, commonHandle);
         if (sectionWords != this.sectionWords) spareSections.clear();
         this.sectionWords = sectionWords;

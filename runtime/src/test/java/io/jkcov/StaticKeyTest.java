@@ -14,7 +14,10 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,15 +63,68 @@ class StaticKeyTest {
         assertNull(seen.get(3), "no task is registered while the switch runs");
         assertTrue(isOn());
 
-        Thread other = new Thread(() -> {
-            unchecked(() -> {
-                enable(descriptor(), "TRACE_CMP");
-                return null;
-            });
-        });
-        other.start();
-        other.join();
+        inOtherThread(() -> enable(descriptor(), "TRACE_CMP"));
         assertEquals(2, runs.get(), "one way: later enables switch nothing");
+    }
+
+    /**
+     * Two threads enable first at once: the second must not register (and record into the off
+     * form) while the first one's switch is still retransforming; it waits on the key's lock.
+     */
+    @Test
+    void a_second_first_enable_waits_for_the_switch_under_way() throws Exception {
+        CountDownLatch switching = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        assertTrue(switchOff(() -> {
+            if (runs.incrementAndGet() == 2) {
+                switching.countDown();
+                unchecked(() -> finish.await(30, TimeUnit.SECONDS));
+            }
+        }));
+        Object first = descriptor();
+        Object second = descriptor();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread a = started(failure, () -> {
+            enable(first, "TRACE_PC");
+            call(first, "disable");
+        });
+        assertTrue(switching.await(30, TimeUnit.SECONDS));
+        List<Object> registered = new ArrayList<>();
+        Thread b = started(failure, () -> {
+            enable(second, "TRACE_PC");
+            registered.add(currentTask());
+            call(second, "disable");
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (b.getState() != Thread.State.BLOCKED && b.isAlive() && System.nanoTime() < deadline) Thread.sleep(1);
+        assertEquals(Thread.State.BLOCKED, b.getState(), "the second enable went on while the key was still off");
+        assertTrue(registered.isEmpty());
+        finish.countDown();
+        a.join();
+        b.join();
+        assertNull(failure.get());
+        assertEquals(1, registered.size(), "the second enable registered once the switch was done");
+        assertTrue(registered.get(0) != null);
+        assertEquals(2, runs.get());
+    }
+
+    @Test
+    void remote_enable_switches_on_its_own_thread_before_any_section() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        List<Thread> on = new ArrayList<>();
+        assertTrue(switchOff(() -> {
+            runs.incrementAndGet();
+            on.add(Thread.currentThread());
+        }));
+        Object kcov = descriptor();
+        Class<?> modes = type("io.jkcov.Mode");
+        kcov.getClass().getMethod("remoteEnable", modes, long.class, long[].class, long.class)
+                .invoke(kcov, modes.getField("TRACE_PC").get(null), 64L, new long[0], 0L);
+        assertEquals(2, runs.get());
+        assertSame(Thread.currentThread(), on.get(1));
+        assertTrue(isOn());
+        call(kcov, "disable");
     }
 
     @Test
@@ -149,6 +205,30 @@ class StaticKeyTest {
         Class<?> modes = type("io.jkcov.Mode");
         Object m = modes.getField(mode).get(null);
         kcov.getClass().getMethod("enable", modes).invoke(kcov, m);
+    }
+
+    /** Runs {@code body} in a thread of its own and rethrows here what it threw. */
+    private static void inOtherThread(ThrowingRunnable body) throws Exception {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        started(failure, body).join();
+        if (failure.get() != null) throw new AssertionError("in the other thread", failure.get());
+    }
+
+    /** A started thread running {@code body}; what it throws goes to {@code failure}. */
+    private static Thread started(AtomicReference<Throwable> failure, ThrowingRunnable body) {
+        Thread t = new Thread(() -> {
+            try {
+                body.run();
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+            }
+        });
+        t.start();
+        return t;
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     private static Object unchecked(java.util.concurrent.Callable<Object> c) {

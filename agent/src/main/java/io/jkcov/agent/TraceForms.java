@@ -66,7 +66,10 @@ final class TraceForms implements ClassFileTransformer {
         boolean off;
         try {
             off = StaticKey.switchOff(() -> retransform(inst, trace));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Never out of premain, which would abort the JVM: an Error too (a ClassFormatError
+            // of the JVM's, or a NoClassDefFoundError for StaticKey when an older runtime is on
+            // the bootstrap path already).
             log.accept("jkcov: probes left always on: " + Transformer.oneLine(e.toString()));
             off = false;
         }

@@ -6,13 +6,15 @@ package io.jkcov.internal;
  * turns it on.
  *
  * <p>Under the agent, {@link Trace} is loaded in an "off" form whose entry points test the
- * constant 0 instead of {@link Trace#registered}, so that the JIT drops an idle probe entirely:
- * no load, no branch, no deoptimisation state kept alive for a branch never taken. The first
- * {@link Tasks#start} in the JVM switches the key on: it retransforms {@code Trace} back to the
- * form that tests {@code registered}, and the JVM deoptimises every compiled method that inlined
- * the old form, before any thread registers. The switch is one-way: turning the key off again
- * at the last {@link Tasks#stop} would deoptimise all instrumented code each time a harness
- * enabled and disabled around an input.
+ * constant 0 instead of the counts of recording tasks ({@link Trace#registered},
+ * {@code pcTasks}, {@code cmpTasks}), so that the JIT drops an idle probe entirely: no load, no
+ * branch, no deoptimisation state kept alive for a branch never taken. The first
+ * {@link #switchOn} in the JVM (the first {@link Tasks#start}, or a {@code remoteEnable}, which
+ * switches ahead of the sections it will open on other threads) turns the key on: it
+ * retransforms {@code Trace} back to the form that tests the counts, and the JVM deoptimises
+ * every compiled method that inlined the old form, before any thread registers. The switch is
+ * one-way: turning the key off again at the last {@link Tasks#stop} would deoptimise all
+ * instrumented code each time a harness enabled and disabled around an input.
  *
  * <p>Without the agent (the runtime on the class path, offline instrumentation) nothing installs
  * a switch and {@code Trace} is the form as compiled, always on.
@@ -29,12 +31,18 @@ public final class StaticKey {
     private static volatile boolean on = true;
 
     /**
-     * Set by the first {@link Tasks#start}, under the class's lock: from then on the key may not
+     * Set by the first {@link #switchOn}, under the class's lock: from then on the key may not
      * be turned off (a task may be registered). Not {@code Trace.registered}, which would
      * initialise Trace here, before the agent has switched it.
      */
-    private static volatile boolean used;
+    private static boolean used;
 
+    /**
+     * The fast path of {@link #switchOn}: true once the key is on and no switch is under way.
+     * Not {@link #on}, which a switch sets before it retransforms (the transformer reads it), so
+     * that a second thread's first enable waits on the lock for the switch to finish.
+     */
+    private static volatile boolean settled;
     private StaticKey() {}
 
     /** Whether Trace is (or, during a switch, is being made) the form that records. */
@@ -58,14 +66,15 @@ public final class StaticKey {
 
     /**
      * Turns the key on if it is off, and returns once every probe executed from now on reaches
-     * {@link Trace#registered}. A failed switch leaves the key off and throws: the caller must
-     * not register a task that would then record nothing.
+     * the counts of recording tasks. A failed switch leaves the key off and throws: the caller
+     * must not register a task that would then record nothing.
      */
-    static void switchOn() {
-        if (on && used) return;
+    public static void switchOn() {
+        if (settled) return;
         synchronized (StaticKey.class) {
             used = true;
             if (!on) turn(true, retransform);
+            settled = true;
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.List;
  * path never calls it.
  *
  * <p>A task is in the table exactly while its thread records (or is paused inside a recording),
- * so {@link Trace#registered} is zero whenever no thread in the JVM traces and the entry points
+ * so {@link Trace#registered} is zero whenever no thread in the JVM traces, and {@code pcTasks}
+ * ({@code cmpTasks}) whenever none traces PCs (comparisons): then the entry points that test it
  * cost one branch.
  */
 public final class Tasks {

@@ -73,19 +73,24 @@ class StaticKeyIT {
     }
 
     /**
-     * Before the harness's "key" line: a PrintCompilation line of {@code method} compiled by C2
-     * (tier 4, or no tier printed when C2 is the only compiler), and the same compilation (by
-     * its id) made not entrant.
+     * A PrintCompilation line of {@code method} compiled by C2 (tier 4, or no tier printed when
+     * C2 is the only compiler) before the harness's "enabling" line, and the same compilation
+     * (by its id) made not entrant between that line and the "key" line printed after the
+     * enable, not before.
      */
     private static void assertC2CodeDroppedAtEnable(Jvm.Outcome o, String compilers, String method) {
         String tier = compilers.equals("-XX:-TieredCompilation") ? "" : "4\\s+";
         Pattern c2 = Pattern.compile("^\\s*\\d+\\s+(\\d+)\\s+[ %!bsn]*" + tier + Pattern.quote(method) + " \\(");
         List<String> lines = o.stdout().lines().toList();
-        List<String> beforeEnable = lines.subList(0, lines.indexOf("key off on"));
+        int enabling = lines.indexOf("enabling");
+        List<String> beforeEnable = lines.subList(0, enabling);
+        List<String> duringEnable = lines.subList(enabling, lines.indexOf("key off on"));
         String id = beforeEnable.stream().map(c2::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst()
                 .orElseThrow(() -> new AssertionError("no C2 compilation of " + method + " before the enable: " + o.describe()));
         Pattern dropped = Pattern.compile("^\\s*\\d+\\s+" + id + "\\s.*" + Pattern.quote(method) + " .*made not entrant");
-        assertTrue(beforeEnable.stream().anyMatch(l -> dropped.matcher(l).find()),
-                "C2's code of " + method + " (compilation " + id + ") was not dropped at the enable: " + o.describe());
+        assertTrue(beforeEnable.stream().noneMatch(l -> dropped.matcher(l).find()),
+                "C2's code of " + method + " was dropped before the enable, which proves nothing: " + o.describe());
+        assertTrue(duringEnable.stream().anyMatch(l -> dropped.matcher(l).find()),
+                "C2's code of " + method + " (compilation " + id + ") was not dropped by the enable: " + o.describe());
     }
 }
