@@ -43,6 +43,7 @@ public final class StaticKey {
      * that a second thread's first enable waits on the lock for the switch to finish.
      */
     private static volatile boolean settled;
+
     private StaticKey() {}
 
     /** Whether Trace is (or, during a switch, is being made) the form that records. */
