@@ -138,7 +138,7 @@ public final class Kcov implements AutoCloseable {
     /**
      * Starts recording on the calling thread (KCOV_ENABLE). The area's pages are touched
      * first, so the hot path never faults. Under the agent, the first enable in the JVM also
-     * switches the probes on ({@link io.jkcov.internal.StaticKey}), once: it deoptimises the
+     * switches the probes on ({@link StaticKey}), once: it deoptimises the
      * compiled instrumented code.
      *
      * @throws KcovException EINVAL if not initialised, already enabled, or {@code mode} is null;

@@ -31,16 +31,12 @@ public final class StaticKey {
     private static volatile boolean on = true;
 
     /**
-     * Set by the first {@link #switchOn}, under the class's lock: from then on the key may not
-     * be turned off (a task may be registered). Not {@code Trace.registered}, which would
-     * initialise Trace here, before the agent has switched it.
-     */
-    private static boolean used;
-
-    /**
-     * The fast path of {@link #switchOn}: true once the key is on and no switch is under way.
+     * True once a {@link #switchOn} has finished: the key is on and no switch is under way, so
+     * the next one returns at once, and the key may not go off again (a task may be registered).
      * Not {@link #on}, which a switch sets before it retransforms (the transformer reads it), so
-     * that a second thread's first enable waits on the lock for the switch to finish.
+     * that a second thread's first enable waits on the lock for the switch to finish. Not
+     * {@code Trace.registered} either, which would initialise Trace here, before the agent has
+     * switched it.
      */
     private static volatile boolean settled;
 
@@ -59,7 +55,7 @@ public final class StaticKey {
      * throws, the key stays on and the exception is thrown.
      */
     public static synchronized boolean switchOff(Runnable retransform) {
-        if (StaticKey.retransform != null || used) return false;
+        if (StaticKey.retransform != null || settled) return false;
         turn(false, retransform);
         StaticKey.retransform = retransform;
         return true;
@@ -73,7 +69,6 @@ public final class StaticKey {
     public static void switchOn() {
         if (settled) return;
         synchronized (StaticKey.class) {
-            used = true;
             if (!on) turn(true, retransform);
             settled = true;
         }

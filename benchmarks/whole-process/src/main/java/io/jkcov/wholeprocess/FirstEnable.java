@@ -2,18 +2,14 @@ package io.jkcov.wholeprocess;
 
 import io.jkcov.Kcov;
 import io.jkcov.Mode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Random;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 
 /**
  * What the first {@code enable} in a warmed JVM costs under the agent, where it switches the
  * probes' static key (docs/performance-whole-process.md, "The price of the switch"): idle rounds
- * of bzip2, then the enable and two traced rounds, each timed. Needs the agent, with
- * commons-compress included:
+ * of the CPU workload's bzip2 round trip over 256 KB of its text, then the enable and two traced
+ * rounds, each timed. Needs the agent, with commons-compress included:
  *
  * <pre>
  * java -javaagent:agent/target/jkcov-agent-0.1.0-SNAPSHOT.jar=includes='org.apache.commons.compress.*' \
@@ -30,37 +26,23 @@ public final class FirstEnable {
     public static void main(String[] argv) throws IOException {
         Args args = new Args(argv, "idle-rounds", "area-words");
         int idle = (int) args.getLong("idle-rounds", 20);
-        byte[] data = new byte[256 * 1024];
-        Random r = new Random(1);
-        for (int i = 0; i < data.length; i++) data[i] = (byte) ('a' + r.nextInt(8));
+        byte[] data = CpuWorkload.text(new Random(1), 256 * 1024);
         long t0 = System.nanoTime();
-        for (int i = 0; i < idle; i++) round(data);
+        for (int i = 0; i < idle; i++) CpuWorkload.bzip2RoundTrip(data);
         long t1 = System.nanoTime();
         try (Kcov kcov = Kcov.open()) {
             kcov.initTrace(args.getLong("area-words", 4096));
             long e0 = System.nanoTime();
             kcov.enable(Mode.TRACE_PC);
             long e1 = System.nanoTime();
-            round(data);
+            CpuWorkload.bzip2RoundTrip(data);
             long w1 = System.nanoTime();
             kcov.reset();
             long w2 = System.nanoTime();
-            round(data);
+            CpuWorkload.bzip2RoundTrip(data);
             long w3 = System.nanoTime();
             System.out.printf("RESULT idle_round_ms=%.1f enable_ms=%.2f first_traced_round_ms=%.1f second_traced_round_ms=%.1f%n",
                     (t1 - t0) / 1e6 / Math.max(1, idle), (e1 - e0) / 1e6, (w1 - e1) / 1e6, (w3 - w2) / 1e6);
-        }
-    }
-
-    /** bzip2 compress and decompress {@code data}; returns a checksum so nothing is dead code. */
-    private static long round(byte[] data) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (BZip2CompressorOutputStream z = new BZip2CompressorOutputStream(out)) {
-            z.write(data);
-        }
-        byte[] packed = out.toByteArray();
-        try (BZip2CompressorInputStream in = new BZip2CompressorInputStream(new ByteArrayInputStream(packed))) {
-            return in.readAllBytes().length + packed.length;
         }
     }
 }
