@@ -11,7 +11,9 @@
 # SECTIONS ("cpu pool startup"), SKIP_BUILD=1, OUT (results directory), and the sizes below.
 # A/B of two jkcov builds in the same run: AGENT_BASE=path/to/an/older/jkcov-agent.jar adds the
 # CPU section's jkcov configurations again with that jar (c0, d0, e0, each run right before its
-# counterpart); CPU_CONFIGS ("a b c d e") picks the configurations by letter.
+# counterpart); CPU_CONFIGS ("a b c d e f h") picks the configurations by letter: a no agent,
+# b JaCoCo, c jkcov idle, d TRACE_PC, e TRACE_CMP; f g h are c d e with lazy=true (with
+# AGENT_BASE, f0 g0 h0 need a base jar that knows the option; their runs fail otherwise).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -30,7 +32,7 @@ POOL_TASKS="${POOL_TASKS:-2000000}"
 REMOTE_TASKS="${REMOTE_TASKS:-200000}"
 HEAP="-Xms1g -Xmx1g"
 AGENT_BASE="${AGENT_BASE:-}"
-CPU_CONFIGS="${CPU_CONFIGS:-a b c d e}"
+CPU_CONFIGS="${CPU_CONFIGS:-a b c d e f h}"
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   echo "building jkcov ..." >&2
@@ -81,15 +83,21 @@ for ((r = 1; r <= ROUNDS; r++)); do
           case "$c" in
             a) run cpu a-no-agent "$r" CpuWorkload $HEAP -- $CPU_ARGS ;;
             b) run cpu b-jacoco   "$r" CpuWorkload $HEAP "-javaagent:$JACOCO=includes=$LIBS,output=none" -- $CPU_ARGS ;;
-            c|d|e)
+            c|d|e|f|g|h)
+              # f g h: c d e with lazy=true (probes only from the first enable; docs/agent.md).
               local_trace=()
-              name=jkcov-idle
-              [[ "$c" == d ]] && { local_trace=(--trace pc --area-words "$AREA_WORDS"); name=jkcov-trace-pc; }
-              [[ "$c" == e ]] && { local_trace=(--trace cmp --area-words "$AREA_WORDS"); name=jkcov-trace-cmp; }
+              name=jkcov
+              lazy=""
+              [[ "$c" == [fgh] ]] && { name=jkcov-lazy; lazy=",lazy=true"; }
+              case "$c" in
+                c|f) name="$name-idle" ;;
+                d|g) local_trace=(--trace pc --area-words "$AREA_WORDS"); name="$name-trace-pc" ;;
+                e|h) local_trace=(--trace cmp --area-words "$AREA_WORDS"); name="$name-trace-cmp" ;;
+              esac
               if [[ -n "$AGENT_BASE" ]]; then
-                run cpu "${c}0-base-$name" "$r" CpuWorkload $HEAP "-javaagent:$AGENT_BASE=includes=$LIBS" -- $CPU_ARGS "${local_trace[@]}"
+                run cpu "${c}0-base-$name" "$r" CpuWorkload $HEAP "-javaagent:$AGENT_BASE=includes=$LIBS$lazy" -- $CPU_ARGS "${local_trace[@]}"
               fi
-              run cpu "$c-$name" "$r" CpuWorkload $HEAP "-javaagent:$AGENT=includes=$LIBS" -- $CPU_ARGS "${local_trace[@]}"
+              run cpu "$c-$name" "$r" CpuWorkload $HEAP "-javaagent:$AGENT=includes=$LIBS$lazy" -- $CPU_ARGS "${local_trace[@]}"
               ;;
             *) echo "unknown CPU configuration $c" >&2; exit 2 ;;
           esac

@@ -17,22 +17,30 @@ final class Activation {
 
     static void activate(Options options, Instrumentation inst) throws Exception {
         Worker worker = new Worker(options.pcTable());
-        // The probes' static key off, while nothing is compiled yet: Trace is loaded (the
-        // installer looked it up) but not initialised.
-        TraceForms.install(inst, Class.forName(TRACE, false, null), worker::log);
-        // Initialise the hot path here, in the bootstrap loader, before any instrumented code
-        // can call it: Trace's initialiser links its VarHandles (kcov-model.md section 7, rule 3).
-        Class.forName(TRACE, true, null);
         ClassFilter filter = new ClassFilter(options);
         Instrumenter instrumenter =
                 new Instrumenter(options.recordClinit() ? Instrumenter.Clinit.RECORD : Instrumenter.Clinit.SKIP);
-        warmUp(instrumenter);
-        Transformer transformer = new Transformer(filter, instrumenter, worker);
         Retransformer retransformer = new Retransformer(inst, filter, worker);
+        LazyProbes lazy = options.lazy() ? new LazyProbes(() -> warmUp(instrumenter), retransformer, worker) : null;
+        // The probes' static key off, while nothing is compiled yet: Trace is loaded (the
+        // installer looked it up) but not initialised.
+        boolean keyOff = TraceForms.install(inst, Class.forName(TRACE, false, null), worker::log,
+                lazy == null ? null : lazy::start);
+        if (lazy != null && !keyOff) {
+            // Nothing would ever call lazy.start: instrument now, as without lazy=true.
+            worker.log("jkcov: lazy=true needs the probes' static key; instrumenting from the start");
+            lazy = null;
+        }
+        // Initialise the hot path here, in the bootstrap loader, before any instrumented code
+        // can call it: Trace's initialiser links its VarHandles (kcov-model.md section 7, rule 3).
+        Class.forName(TRACE, true, null);
+        if (lazy == null) warmUp(instrumenter);
+        Transformer transformer = new Transformer(filter, instrumenter, worker, lazy);
         preload(transformer, filter);
         inst.addTransformer(transformer, true);
         worker.start(retransformer);
-        retransformer.retransformLoaded();
+        // lazy=true: LazyProbes.start does this at the first enable.
+        if (lazy == null) retransformer.retransformLoaded();
         // After coverage, so that with jdk=true the hooks go into already-probed bytes and the
         // probes never see the hooks' calls as code of the JDK's.
         if (options.propagate()) Propagation.install(inst, worker::log);

@@ -14,12 +14,14 @@ import java.util.Set;
  * @param recordClinit whether static initialisers are recorded ({@code clinit=record})
  * @param jdk        whether JDK classes are instrumented
  * @param propagate  whether common handles are carried across threads and pools (docs/remote.md)
+ * @param lazy       whether instrumenting waits for the first enable ({@code lazy=true}; docs/agent.md)
  * @param run        what {@code jkcov run} asks for: the program traced from the start, or null
  */
 public record Options(Globs includes, Globs excludes, String pcTable, boolean recordClinit, boolean jdk,
-        boolean propagate, Run run) {
+        boolean propagate, boolean lazy, Run run) {
 
-    public static final Options DEFAULTS = new Options(Globs.parse("*"), Globs.parse(""), null, false, false, true, null);
+    public static final Options DEFAULTS =
+            new Options(Globs.parse("*"), Globs.parse(""), null, false, false, true, false, null);
 
     /**
      * Kcov.MAX_WORDS, repeated because this class is loaded before the runtime is on the
@@ -50,6 +52,7 @@ public record Options(Globs includes, Globs excludes, String pcTable, boolean re
         boolean clinit = DEFAULTS.recordClinit;
         boolean jdk = DEFAULTS.jdk;
         boolean propagate = DEFAULTS.propagate;
+        boolean lazy = DEFAULTS.lazy;
         int mode = -1;
         long areaWords = Run.DEFAULT_AREA_WORDS;
         long sectionWords = Run.DEFAULT_SECTION_WORDS;
@@ -77,16 +80,9 @@ public record Options(Globs includes, Globs excludes, String pcTable, boolean re
                     case "record" -> true;
                     default -> throw bad(option, "clinit must be skip or record");
                 };
-                case "jdk" -> jdk = switch (value) {
-                    case "true" -> true;
-                    case "false" -> false;
-                    default -> throw bad(option, "jdk must be true or false");
-                };
-                case "propagate" -> propagate = switch (value) {
-                    case "true" -> true;
-                    case "false" -> false;
-                    default -> throw bad(option, "propagate must be true or false");
-                };
+                case "jdk" -> jdk = bool(option, key, value);
+                case "propagate" -> propagate = bool(option, key, value);
+                case "lazy" -> lazy = bool(option, key, value);
                 case "trace" -> mode = switch (value) {
                     case "pc" -> 0;
                     case "cmp" -> 1;
@@ -99,7 +95,7 @@ public record Options(Globs includes, Globs excludes, String pcTable, boolean re
                     out = value;
                 }
                 default -> throw bad(option, "unknown option '" + key + "' (known: includes, excludes, pctable,"
-                        + " clinit, jdk, propagate, trace, areawords, sectionwords, out)");
+                        + " clinit, jdk, propagate, lazy, trace, areawords, sectionwords, out)");
             }
         }
         Run run = null;
@@ -112,7 +108,15 @@ public record Options(Globs includes, Globs excludes, String pcTable, boolean re
                 if (seen.contains(k)) throw bad(k + "=...", k + " only goes with trace=pc or trace=cmp");
             }
         }
-        return new Options(includes, excludes, pcTable, clinit, jdk, propagate, run);
+        return new Options(includes, excludes, pcTable, clinit, jdk, propagate, lazy, run);
+    }
+
+    private static boolean bool(String option, String key, String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw bad(option, key + " must be true or false");
+        };
     }
 
     private static long words(String option, String value, long min) {

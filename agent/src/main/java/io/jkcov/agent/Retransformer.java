@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Retransforms classes that were defined without instrumentation: those loaded before the agent
- * started (the JDK's, with {@code jdk=true}; an application's, if something loaded them early)
- * and those the {@link Transformer} passed over because it was busy on the same thread. Failures
+ * started (the JDK's, with {@code jdk=true}; an application's, if something loaded them early),
+ * those the {@link Transformer} passed over because it was busy on the same thread, and with
+ * {@code lazy=true} all of them, at the first enable ({@link LazyProbes}). Failures
  * are per class, logged, never fatal.
  */
 final class Retransformer {
@@ -26,12 +27,16 @@ final class Retransformer {
 
     /** Every loaded class the filter accepts; called once, after the transformer is added. */
     void retransformLoaded() {
-        if (!inst.isRetransformClassesSupported()) return;
-        List<Class<?>> todo = new ArrayList<>();
-        for (Class<?> c : inst.getAllLoadedClasses()) {
-            if (eligible(c)) todo.add(c);
-        }
-        retransform(todo);
+        retransformLoaded(List.of());
+    }
+
+    /**
+     * Every loaded class the filter accepts (lazy=true's first enable).
+     *
+     * @param expected classes known to be loading; those not defined yet are returned, for a retry
+     */
+    List<Worker.Deferred> retransformLoaded(List<Worker.Deferred> expected) {
+        return scan(expected, true);
     }
 
     /**
@@ -40,15 +45,26 @@ final class Retransformer {
      * @return the ones not found (still being defined); the caller may retry them
      */
     List<Worker.Deferred> retransformDeferred(List<Worker.Deferred> batch) {
+        return scan(batch, false);
+    }
+
+    /** One pass over the loaded classes: the eligible ones of {@code wanted}, or with {@code all} every one. */
+    private List<Worker.Deferred> scan(List<Worker.Deferred> wanted, boolean all) {
         if (!inst.isRetransformClassesSupported()) return List.of();
         Map<String, List<Worker.Deferred>> byName = new HashMap<>();
-        for (Worker.Deferred d : batch) byName.computeIfAbsent(d.internalName(), k -> new ArrayList<>()).add(d);
+        for (Worker.Deferred d : wanted) byName.computeIfAbsent(d.internalName(), k -> new ArrayList<>()).add(d);
         List<Class<?>> todo = new ArrayList<>();
         for (Class<?> c : inst.getAllLoadedClasses()) {
-            List<Worker.Deferred> ds = byName.get(internalName(c));
-            if (ds == null) continue;
-            if (ds.removeIf(d -> d.loader() == c.getClassLoader()) && eligible(c)) todo.add(c);
-            if (ds.isEmpty()) byName.remove(internalName(c));
+            boolean found = false;
+            if (!byName.isEmpty()) {
+                String name = internalName(c);
+                List<Worker.Deferred> ds = byName.get(name);
+                if (ds != null) {
+                    found = ds.removeIf(d -> d.loader() == c.getClassLoader());
+                    if (ds.isEmpty()) byName.remove(name);
+                }
+            }
+            if ((all || found) && eligible(c)) todo.add(c);
         }
         retransform(todo);
         List<Worker.Deferred> left = new ArrayList<>();

@@ -59,13 +59,20 @@ final class TraceForms implements ClassFileTransformer {
     /**
      * Registers the transformer and turns the key off, before Trace is initialised or any class
      * is instrumented. Does nothing when another copy of the agent has done it.
+     *
+     * @param beforeOn what the switch to on runs first, before Trace is retransformed (lazy=true's
+     *                 instrumenting), or null
+     * @return whether the key is off now, so that the first enable will run {@code beforeOn}
      */
-    static void install(Instrumentation inst, Class<?> trace, Consumer<String> log) {
+    static boolean install(Instrumentation inst, Class<?> trace, Consumer<String> log, Runnable beforeOn) {
         TraceForms forms = new TraceForms(log);
         inst.addTransformer(forms, true);
         boolean off;
         try {
-            off = StaticKey.switchOff(() -> retransform(inst, trace));
+            off = StaticKey.switchOff(() -> {
+                if (beforeOn != null && StaticKey.isOn()) beforeOn.run();
+                retransform(inst, trace);
+            });
         } catch (RuntimeException | Error e) {
             // Never out of premain, which would abort the JVM: an Error too (a ClassFormatError
             // of the JVM's, or a NoClassDefFoundError for StaticKey when an older runtime is on
@@ -74,6 +81,7 @@ final class TraceForms implements ClassFileTransformer {
             off = false;
         }
         if (!off) inst.removeTransformer(forms);
+        return off;
     }
 
     /** What the key runs: the JVM reloads Trace through {@link #transform}, deoptimising its inliners. */

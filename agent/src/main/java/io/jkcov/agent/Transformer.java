@@ -23,7 +23,8 @@ import java.util.List;
  *   <li>re-entry: a class loaded because this thread is already transforming one (ASM, the
  *       agent, the JDK classes they touch first) is defined as it is and handed to the
  *       {@link Worker} to retransform later. No recursion, no lock taken twice;</li>
- *   <li>the filter (includes, excludes, jdk), then the instrumenter.</li>
+ *   <li>the filter (includes, excludes, jdk); with {@code lazy=true}, whether a thread has
+ *       enabled yet ({@link LazyProbes}); then the instrumenter.</li>
  * </ol>
  */
 final class Transformer implements ClassFileTransformer {
@@ -54,11 +55,14 @@ final class Transformer implements ClassFileTransformer {
     private final ClassFilter filter;
     private final Instrumenter instrumenter;
     private final Sink worker;
+    /** With lazy=true, what decides whether probes go in yet; null: always (the default). */
+    private final LazyProbes lazy;
 
-    Transformer(ClassFilter filter, Instrumenter instrumenter, Sink worker) {
+    Transformer(ClassFilter filter, Instrumenter instrumenter, Sink worker, LazyProbes lazy) {
         this.filter = filter;
         this.instrumenter = instrumenter;
         this.worker = worker;
+        this.lazy = lazy;
     }
 
     @Override
@@ -77,7 +81,7 @@ final class Transformer implements ClassFileTransformer {
             }
             busy[0] = true;
             try {
-                return instrument(className, loader, bytes);
+                return instrument(className, loader, classBeingRedefined != null, bytes);
             } finally {
                 busy[0] = false;
             }
@@ -90,8 +94,9 @@ final class Transformer implements ClassFileTransformer {
         }
     }
 
-    private byte[] instrument(String className, ClassLoader loader, byte[] bytes) {
+    private byte[] instrument(String className, ClassLoader loader, boolean redefining, byte[] bytes) {
         if (!filter.accepts(className, loader)) return null;
+        if (lazy != null && (redefining ? lazy.waiting() : lazy.passOver(className, loader))) return null;
         String name = className.replace('/', '.');
         try {
             Result r = instrumenter.instrument(bytes);

@@ -21,13 +21,14 @@ class OptionsTest {
             assertNull(o.pcTable());
             assertFalse(o.recordClinit());
             assertFalse(o.jdk());
+            assertFalse(o.lazy());
         }
     }
 
     @Test
     void every_key_is_read() {
         Options o = Options.parse("includes=org.example.*:com.acme.?x,excludes=org.example.gen.*,"
-                + "pctable=/tmp/x.pcs,clinit=record,jdk=true");
+                + "pctable=/tmp/x.pcs,clinit=record,jdk=true,lazy=true");
         assertTrue(o.includes().matches("org.example.a.B$C"));
         assertTrue(o.includes().matches("com.acme.Ax"));
         assertFalse(o.includes().matches("com.acme.Abx"));
@@ -35,6 +36,7 @@ class OptionsTest {
         assertEquals("/tmp/x.pcs", o.pcTable());
         assertTrue(o.recordClinit());
         assertTrue(o.jdk());
+        assertTrue(o.lazy());
     }
 
     @ParameterizedTest
@@ -43,6 +45,7 @@ class OptionsTest {
             "clinit=maybe                 | clinit",
             "clinit=                      | clinit",
             "jdk=yes                      | jdk",
+            "lazy=1                       | lazy",
             "includes=                    | includes",
             "pctable=                     | pctable",
             "includes=a.*,includes=b.*    | includes",

@@ -41,7 +41,7 @@ class TransformerTest {
     }
 
     static Transformer transformer(String options, Recording w) {
-        return new Transformer(new ClassFilter(Options.parse(options)), new Instrumenter(Instrumenter.Clinit.SKIP), w);
+        return new Transformer(new ClassFilter(Options.parse(options)), new Instrumenter(Instrumenter.Clinit.SKIP), w, null);
     }
 
     /** {@code org/example/Sample} with {@code static int f(int x) { return x > 0 ? 1 : 2; }}. */

@@ -17,6 +17,7 @@ class BadOptionsIT {
                 Arguments.of(jdk, "foo=bar", "'foo'"),
                 Arguments.of(jdk, "clinit=maybe", "clinit"),
                 Arguments.of(jdk, "jdk=yes", "jdk"),
+                Arguments.of(jdk, "lazy=yes", "lazy"),
                 Arguments.of(jdk, "includes=a.*,includes=b.*", "includes")));
     }
 
