@@ -44,6 +44,15 @@ class Lang3SuiteIT {
     /** 3.18.0 runs about 56,800 tests on JDK 17; far fewer means discovery went wrong. */
     private static final long MIN_TESTS = 50_000;
     private static final String INCLUDES = "org.apache.commons.lang3.*";
+    /**
+     * Tests of 3.18.0 whose outcome is decided by the wall clock, not by the code under test, with
+     * the reason. A difference in one of them is printed, not failed; any other difference fails.
+     */
+    private static final Map<String, String> CLOCK_DEPENDENT = Map.of(
+            "[engine:junit-jupiter]/[class:org.apache.commons.lang3.time.StopWatchTest]/[method:testSuspend()]",
+            "asserts currentTimeMillis() taken right after suspend() <= the stop instant that suspend() took"
+                    + " (Instant.now()), which fails whenever a millisecond ends between the two calls"
+                    + " (StopWatchTest.java:429; the test was changed upstream, apache/commons-lang#1677)");
     /** As commons-lang3's pom runs its tests on Java 9+ (surefire argLine). */
     private static final List<String> SUITE_JVM_ARGS = List.of("-Xmx512m",
             "--add-opens", "java.base/java.lang.reflect=ALL-UNNAMED",
@@ -97,6 +106,14 @@ class Lang3SuiteIT {
         assertEquals("0", sa.getProperty("eventsOnOtherThreads"), "tests ran off the tracing thread");
         assertEquals("0", sb.getProperty("eventsOnOtherThreads"), "tests ran off the tracing thread");
 
+        for (var e : CLOCK_DEPENDENT.entrySet()) {
+            String id = e.getKey();
+            if (a.containsKey(id) && b.containsKey(id) && !a.get(id).equals(b.get(id))) {
+                System.out.println("  not compared: " + id + " (plain " + a.get(id) + ", agent " + b.get(id) + "): "
+                        + e.getValue());
+                b.put(id, a.get(id));
+            }
+        }
         if (!a.equals(b)) fail(difference(a, b, plain, traced));
 
         List<String> cannot = traced.stderrLines().stream().filter(l -> l.startsWith("jkcov:")).toList();
