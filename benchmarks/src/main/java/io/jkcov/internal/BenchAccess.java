@@ -19,7 +19,7 @@ public final class BenchAccess {
     /** The calling thread's task, as the hot path finds it (a copy of {@code Trace.task()}). */
     public static Task lookup() {
         Thread self = Thread.currentThread();
-        Trace.Few f = Trace.few;
+        Trace.Few f = Trace.FEW.few;
         if (f.t0 == self) return f.k0;
         if (f.t1 == self) return f.k1;
         if (f.t2 == self) return f.k2;

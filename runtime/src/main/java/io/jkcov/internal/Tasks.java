@@ -20,12 +20,12 @@ import java.util.List;
 public final class Tasks {
 
     /**
-     * Serialises every change to {@link Trace#BUCKETS}, {@link Trace#few}, {@link Trace#registered}
+     * Serialises every change to {@link Trace#BUCKETS}, {@link Trace#FEW}, {@link Trace#registered}
      * and the per-mode counts.
      */
     private static final Object LOCK = new Object();
 
-    /** The registered tasks, oldest first: the first four go into {@link Trace#few}. Under LOCK. */
+    /** The registered tasks, oldest first: the first four go into {@link Trace#FEW}. Under LOCK. */
     private static final List<Task> REGISTERED = new ArrayList<>();
 
     private Tasks() {}
@@ -54,7 +54,7 @@ public final class Tasks {
             int b = bucket(t.thread);
             Trace.BUCKETS[b] = new Node(t, Trace.BUCKETS[b]);
             REGISTERED.add(t);
-            Trace.few = snapshot();
+            Trace.FEW.few = snapshot();
             Trace.registered++;
             count(t, 1);
         }
@@ -79,7 +79,7 @@ public final class Tasks {
             if (!found) return;
             Trace.BUCKETS[b] = kept;
             REGISTERED.remove(t);
-            Trace.few = snapshot();
+            Trace.FEW.few = snapshot();
             Trace.registered--;
             count(t, -1);
         }

@@ -59,7 +59,7 @@ import java.nio.LongBuffer;
  * {@code record*} slow paths, {@code pause} and {@code resume} {@code @DontInline}); after that,
  * or without the agent, one plain load of {@link #pcTasks} (a block probe) or {@link #cmpTasks}
  * (a comparison probe) and a branch while no thread in the JVM traces in that probe's mode;
- * otherwise also {@code currentThread} and up to four reference compares against {@link #few},
+ * otherwise also {@code currentThread} and up to four reference compares against {@link #FEW},
  * and a bucket walk only while more than four threads record.
  */
 public final class Trace {
@@ -108,9 +108,10 @@ public final class Trace {
      * immutable, so a plain read sees a consistent one (final fields, JLS 17.5). Comparing
      * references needs no hash: {@code System.identityHashCode} leaves the JIT's fast path for
      * good once the thread's monitor is inflated (a {@code join()} on it does that), and then
-     * costs tens of nanoseconds per probe.
+     * costs tens of nanoseconds per probe. Kept in {@link FewSlot}, alone on its cache lines,
+     * rather than in a static field: see there.
      */
-    static Few few = Few.EMPTY;
+    static final FewSlot FEW = new FewSlot();
 
     /**
      * All tasks by thread identity hash, consulted only while more than four are registered:
@@ -183,7 +184,7 @@ public final class Trace {
     /** The calling thread's task, or null. */
     private static Task task() {
         Thread self = Thread.currentThread();
-        Few f = few;
+        Few f = FEW.few;
         if (f.t0 == self) return f.k0;
         if (f.t1 == self) return f.k1;
         if (f.t2 == self) return f.k2;
@@ -346,6 +347,33 @@ public final class Trace {
             t3 = k3 == null ? null : k3.thread;
             this.all = all;
         }
+    }
+
+    /**
+     * Where {@link #FEW} keeps the current {@link Few}: 64 bytes of padding on each side, so that
+     * no other field or object shares its cache line. As a static field of Trace it shared one
+     * with something that is written while threads trace: with two threads recording, the lookup
+     * alone (HotPathAnatomy.lookupOnly2Threads) took 2.3-2.4 ns per call against 0.6-1.4 ns on
+     * one thread, on JDK 17 and 25 alike, while the same compares on a copy of the same reference
+     * kept their speed; in its own slot it takes 1.2-1.3 ns on two threads, as on one
+     * (docs/performance.md, "Results, 2026-12-07"). The padding is inherited because
+     * HotSpot lays out a superclass's fields before a subclass's; ints, because since JDK 15 a
+     * subclass field may fill a 4-byte hole left after the object header, which the first int
+     * takes. {@code @Contended} would say this directly, but it is {@code jdk.internal} and
+     * ignored in application classes unless {@code -XX:-RestrictContended}.
+     */
+    static final class FewSlot extends FewValue {
+        int a00, a01, a02, a03, a04, a05, a06, a07, a08, a09, a10, a11, a12, a13, a14, a15;
+    }
+
+    /** The slot's value; replaced only under {@link Tasks}' lock. */
+    static class FewValue extends FewPadding {
+        Few few = Few.EMPTY;
+    }
+
+    /** The padding in front of {@link FewValue#few}. */
+    static class FewPadding {
+        int b00, b01, b02, b03, b04, b05, b06, b07, b08, b09, b10, b11, b12, b13, b14, b15;
     }
 
     /** One link of a bucket chain; immutable, so racy readers see it whole (JLS 17.5). */

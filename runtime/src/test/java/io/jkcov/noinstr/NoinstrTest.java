@@ -18,7 +18,9 @@ class NoinstrTest {
     void the_hot_path_obeys_the_noinstr_rules() throws Exception {
         NoinstrCheck check = new NoinstrCheck(
                 List.of(Trace.class, Trace.Task.class,
-                        Class.forName("io.jkcov.internal.Trace$Few"), Class.forName("io.jkcov.internal.Trace$Node")), TASK)
+                        Class.forName("io.jkcov.internal.Trace$Few"), Class.forName("io.jkcov.internal.Trace$Node"),
+                        Class.forName("io.jkcov.internal.Trace$FewSlot"), Class.forName("io.jkcov.internal.Trace$FewValue"),
+                        Class.forName("io.jkcov.internal.Trace$FewPadding")), TASK)
                 .run(Trace.class);
         assertEquals(List.of(), check.violations());
         // Sanity: the walk really went through the private helpers of every entry point.
