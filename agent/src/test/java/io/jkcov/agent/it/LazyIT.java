@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jkcov.instrument.PcEntry;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +60,26 @@ class LazyIT {
         for (List<Traces.Cmp> run : Traces.cmpRuns(w.o().stdout())) {
             assertEquals(TraceIT.expectedCompares(), TraceIT.describe(run, w.pcs()), w.o().describe());
         }
+    }
+
+    /**
+     * A class loaded before the enable is instrumented by retransformation, from the bytes it was
+     * loaded with: its PCs are those of lazy=false (and so of offline instrumentation,
+     * StabilityIT), not of the JVM's reconstitution of the class, whose constant pool differs.
+     */
+    @ParameterizedTest
+    @MethodSource("io.jkcov.agent.it.Jdks#all")
+    void the_pcs_are_those_of_eager_instrumentation(Path jdk) {
+        Map<Boolean, List<PcEntry>> tables = new HashMap<>();
+        for (boolean lazy : new boolean[] {true, false}) {
+            Path table = Paths.work().resolve("lazy-same-" + lazy + "-" + Jdks.feature(jdk) + ".pcs");
+            Jvm.Outcome o = TraceIT.harness(jdk, TraceIT.INCLUDES + ",lazy=" + lazy + ",pctable=" + table, "pc",
+                    TraceIT.BRANCHES, "1", "10").run().ok();
+            assertEquals(9, Traces.pcRuns(o.stdout()).get(0).size(), o.describe());
+            tables.put(lazy, PcTables.read(table).stream().sorted(Comparator.comparingLong(PcEntry::pc)).toList());
+        }
+        assertFalse(tables.get(false).isEmpty());
+        assertEquals(tables.get(false), tables.get(true));
     }
 
     private record Warmed(Jvm.Outcome o, Map<Long, PcEntry> pcs) {}
