@@ -10,17 +10,18 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * {@code lazy=true}: no class gets probes until the first thread in the JVM enables tracing
  * (docs/agent.md, "Lazy instrumentation"). Until then the {@link Transformer} passes every class
- * over and the JVM runs, loads and compiles the application's code as it would without the
- * agent. The first enable runs {@link #start} (through the static key's switch, before any task
+ * over (handing its bytes back unchanged, so that the JVM keeps them for the retransformation)
+ * and the JVM runs, loads and compiles the application's code as it would without the agent.
+ * The first enable runs {@link #start} (through the static key's switch, before any task
  * registers): from then on classes are instrumented as they load, and every included class
  * already loaded is retransformed.
  *
  * <p>What it costs in semantics: a method that is running at the first enable goes on running
  * its old, uninstrumented code until it returns ("active frames continue to run the bytecodes
  * of the original method", Instrumentation.redefineClasses, which retransformation follows); its
- * next invocation runs the new code. A harness that enables around calls into the code under test sees every block of those
- * calls; a loop that was already running when the first enable came does not record its own
- * blocks.
+ * next invocation runs the new code. A harness that enables around calls into the code under
+ * test sees every block of those calls; a loop that was already running when the first enable
+ * came does not record its own blocks.
  *
  * <p>A class being defined at the moment of the switch is the race to close: its transform may
  * have decided "pass over" just before {@link #start} set {@link #probing}, while the JVM has not
