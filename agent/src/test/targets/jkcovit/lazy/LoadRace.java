@@ -22,7 +22,7 @@ public final class LoadRace {
     public static void main(String[] args) throws Exception {
         URL classes = LoadRace.class.getProtectionDomain().getCodeSource().getLocation();
         List<Class<?>> copies = new ArrayList<>();
-        int[] before = new int[1];
+        int before;
         Thread[] loaders = new Thread[2];
         for (int t = 0; t < loaders.length; t++) {
             loaders[t] = new Thread(() -> {
@@ -46,7 +46,7 @@ public final class LoadRace {
             kcov.initTrace(1 << 16);
             Thread.sleep(200);
             synchronized (copies) {
-                before[0] = copies.size();
+                before = copies.size();
             }
             kcov.enable(Mode.TRACE_PC);
             Thread.sleep(200);
@@ -59,7 +59,7 @@ public final class LoadRace {
                 if (kcov.count() != 9) untraced++;
             }
             kcov.disable();
-            System.out.println("copies " + copies.size() + " " + before[0]);
+            System.out.println("copies " + copies.size() + " " + before);
             System.out.println("untraced " + untraced);
         }
         System.out.println("end");

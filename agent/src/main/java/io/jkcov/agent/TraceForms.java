@@ -70,6 +70,7 @@ final class TraceForms implements ClassFileTransformer {
         boolean off;
         try {
             off = StaticKey.switchOff(() -> {
+                // The key runs this both ways: now, to turn it off, and at the first enable.
                 if (beforeOn != null && StaticKey.isOn()) beforeOn.run();
                 retransform(inst, trace);
             });

@@ -96,14 +96,14 @@ final class Transformer implements ClassFileTransformer {
 
     private byte[] instrument(String className, ClassLoader loader, boolean redefining, byte[] bytes) {
         if (!filter.accepts(className, loader)) return null;
-        if (lazy != null && redefining && lazy.waiting()) return null;
-        if (lazy != null && !redefining && lazy.passOver(className, loader)) {
+        if (lazy != null) {
+            if (redefining && lazy.waiting()) return null;
             // The bytes as they came, not null: HotSpot keeps a class's original bytes for later
             // retransformations only when a retransformation-capable transformer returned bytes
             // at load (JvmtiClassFileLoadHookPoster). Without them the first enable would
             // instrument the JVM's reconstitution of the class, whose constant pool differs, and
             // so would its PCs from those of lazy=false and of offline instrumentation.
-            return bytes;
+            if (!redefining && lazy.passOver(className, loader)) return bytes;
         }
         String name = className.replace('/', '.');
         try {
