@@ -6,6 +6,7 @@
  *   pc N BASE    wait (polling) until count == N; while it grows, every counted entry i
  *                must already be BASE + i (the writer's release store makes it so)
  *   cmp N        count == N and record i is {type 5, arg1 i, arg2 ~i & 0xffffffff, ip 0x100 + i}
+ *   cmplive N    as pc, for those records: each must be whole as soon as the count covers it
  *   reset        store 0 into area[0] with release semantics, as syzkaller does
  *   stat         print the permission bits of the file and of its directory
  *
@@ -33,24 +34,40 @@ static double now(void) {
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static void cmd_pc(uint64_t n, uint64_t base) {
+/* Whether record i (from 0) holds what the test's comparisons wrote; prints why not. */
+static int cmp_record_ok(uint64_t i, uint64_t count) {
+	uint64_t *r = &area[1 + 4 * i];
+	uint64_t want[4] = {5, i, ~i & 0xffffffffull, 0x100 + i};
+	if (memcmp(r, want, sizeof want) == 0) return 1;
+	printf("fail record %llu is %llx %llx %llx %llx (count %llu)\n", (unsigned long long)i, (unsigned long long)r[0],
+	       (unsigned long long)r[1], (unsigned long long)r[2], (unsigned long long)r[3], (unsigned long long)count);
+	return 0;
+}
+
+/* Whether PC entry i (from 0) is base + i + 1; prints why not. */
+static int pc_entry_ok(uint64_t i, uint64_t base, uint64_t count) {
+	uint64_t want = base + i + 1, got = area[i + 1];
+	if (got == want) return 1;
+	printf("fail entry %llu is %llx, want %llx (count %llu)\n", (unsigned long long)(i + 1), (unsigned long long)got,
+	       (unsigned long long)want, (unsigned long long)count);
+	return 0;
+}
+
+/* Polls until count == n, checking every entry as soon as the count covers it. */
+static void cmd_live(uint64_t n, int cmp, uint64_t base) {
 	uint64_t checked = 0, polls = 0, growths = 0;
+	uint64_t capacity = cmp ? (words - 1) / 4 : words - 1;
 	double deadline = now() + 30;
 	while (checked < n) {
 		uint64_t count = load_count();
 		polls++;
-		if (count > n || count >= words) {
+		if (count > n || count > capacity) {
 			printf("fail count %llu beyond %llu\n", (unsigned long long)count, (unsigned long long)n);
 			return;
 		}
 		if (count > checked) growths++;
 		for (; checked < count; checked++) {
-			uint64_t want = base + checked + 1, got = area[checked + 1];
-			if (got != want) {
-				printf("fail entry %llu is %llx, want %llx (count %llu)\n", (unsigned long long)(checked + 1),
-				       (unsigned long long)got, (unsigned long long)want, (unsigned long long)count);
-				return;
-			}
+			if (!(cmp ? cmp_record_ok(checked, count) : pc_entry_ok(checked, base, count))) return;
 		}
 		if (now() > deadline) {
 			printf("fail timeout at count %llu\n", (unsigned long long)count);
@@ -68,13 +85,7 @@ static void cmd_cmp(uint64_t n) {
 		return;
 	}
 	for (uint64_t i = 0; i < n; i++) {
-		uint64_t *r = &area[1 + 4 * i];
-		uint64_t want[4] = {5, i, ~i & 0xffffffffull, 0x100 + i};
-		if (memcmp(r, want, sizeof want) != 0) {
-			printf("fail record %llu is %llx %llx %llx %llx\n", (unsigned long long)i, (unsigned long long)r[0],
-			       (unsigned long long)r[1], (unsigned long long)r[2], (unsigned long long)r[3]);
-			return;
-		}
+		if (!cmp_record_ok(i, count)) return;
 	}
 	printf("ok cmp %llu\n", (unsigned long long)n);
 }
@@ -102,7 +113,9 @@ int main(int argc, char **argv) {
 	while (fgets(line, sizeof line, stdin)) {
 		unsigned long long a = 0, b = 0;
 		if (sscanf(line, "pc %llu %llu", &a, &b) == 2) {
-			cmd_pc(a, b);
+			cmd_live(a, 0, b);
+		} else if (sscanf(line, "cmplive %llu", &a) == 1) {
+			cmd_live(a, 1, 0);
 		} else if (sscanf(line, "cmp %llu", &a) == 1) {
 			cmd_cmp(a);
 		} else if (strncmp(line, "reset", 5) == 0) {

@@ -30,7 +30,10 @@ import java.nio.file.Path;
  */
 public final class Kcov implements AutoCloseable {
 
-    /** The largest area, in words: INT_MAX / 8, the kernel's limit, and one mapped buffer's. */
+    /**
+     * The largest area, in words: INT_MAX / 8, the kernel's limit, and one mapped buffer's. The
+     * hot path's index mask (Trace.INDEX_MASK, 2^28 - 1) relies on no area being larger.
+     */
     public static final long MAX_WORDS = Integer.MAX_VALUE / 8;
 
     /** Type bit of a CMP record: one operand is a compile-time constant (KCOV_CMP_CONST). */

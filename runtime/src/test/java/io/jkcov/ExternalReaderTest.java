@@ -73,8 +73,20 @@ class ExternalReaderTest {
                 kcov.enable(Mode.TRACE_CMP);
                 kcov.reset();
                 for (int i = 0; i < 1000; i++) Trace.constCmp4(i, ~i, 0x100 + i);
-                kcov.disable();
                 assertEquals("ok cmp 1000", ask(to, from, "cmp 1000"));
+
+                // The same for CMP records, in a loop long enough for the JIT to compile: each
+                // record's four words are in memory before the count that covers it.
+                kcov.reset();
+                final int records = pcs / 4;
+                to.println("cmplive " + records);
+                for (int i = 0; i < records; i++) {
+                    Trace.constCmp4(i, ~i, 0x100 + i);
+                    if (i % 5_000 == 0) Thread.sleep(1);
+                }
+                seen = from.readLine();
+                assertTrue(seen.startsWith("ok count " + records), seen);
+                kcov.disable();
             } finally {
                 p.getOutputStream().close();
                 assertTrue(p.waitFor(10, TimeUnit.SECONDS));

@@ -54,8 +54,9 @@ public class HotPathAnatomy {
         long acc = 0;
         for (int i = 0; i < N; i++) {
             acc += pcs[i] + BenchAccess.mode(BenchAccess.lookup());
-            // a compiler-only barrier on x86 (no instruction), as the opaque count load in the
-            // real write is, so that the lookup is redone per call and not hoisted
+            // a compiler-only barrier on x86 (no instruction), so that the lookup is redone per
+            // call and not hoisted: the cost of a probe that is not in the same compiled loop as
+            // the last (in pcTracing, which has no fence since 2026-12-07, C2 hoists it)
             VarHandle.acquireFence();
         }
         t.resetIfNearlyFull();

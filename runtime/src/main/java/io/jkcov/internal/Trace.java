@@ -27,28 +27,38 @@ import java.nio.LongBuffer;
  * Everything that may do those things (registration, sections, descriptors) lives in
  * {@link Tasks} and the public API, which the entry points never call.
  *
- * <p>How an entry is written (docs/hot-path.md has the measurements): through a little-endian
- * {@code LongBuffer} view of the area's direct buffer, whose absolute {@code get} and {@code put}
+ * <p>How an entry is written (docs/hot-path.md has the measurements): through little-endian
+ * {@code LongBuffer} views of the area's direct buffer, whose absolute {@code get} and {@code put}
  * the JIT compiles to one bounds check and one plain native load or store. The area's
- * {@code byteBufferViewVarHandle} did the same job at a higher cost (docs/performance.md: a
- * recorded PC, lookup included, cost 25-65% more, a CMP record 10-30% more): C2 brackets each
- * of its accesses with CPU-order barriers (its base object, the buffer's {@code hb}, is unknown
- * at compile time, so the access is "mixed") and repeats the read-only, bounds, alignment and
- * session checks for each of the three (PC) or six (CMP) accesses. The ordering that a live
- * reader needs (kcov-model.md section 2) comes from two fences instead:
+ * {@code byteBufferViewVarHandle} did the same job at a higher cost: C2 brackets each of its
+ * accesses with CPU-order barriers (its base object, the buffer's {@code hb}, is unknown at
+ * compile time, so the access is "mixed") and repeats its checks after each. What a live reader
+ * needs (kcov-model.md section 2) is had without barriers on x86, and with one fence elsewhere:
  * <ul>
- *   <li>the count is loaded after {@code VarHandle.acquireFence()}, so that every call loads
- *       area[0] from memory and a reader's reset (0 stored at any time) is seen by the next
- *       call. The Java memory model promises that progress only to an opaque load; HotSpot keeps
- *       it for a plain load behind a fence, because C2 never carries a memory value across a
- *       fence (a MemBar node), C1 does not cache loads across one either, and the interpreter
- *       always loads. {@code LiveResetTest} checks it in a compiled loop on both JDKs;</li>
- *   <li>the entry words are stored, then {@code VarHandle.releaseFence()}, then the count: the
- *       fence keeps every earlier load and store before the later count store (its javadoc), so
- *       fence and store together are the release store the contract asks for. The count is an
- *       aligned long (the area is page-aligned), which 64-bit HotSpot stores with one
- *       instruction, so a reader never sees half of it.</li>
+ *   <li><b>A fresh count on every call</b>, so that a reader's reset (0 stored at any time) is
+ *       seen by the next call. The count is loaded through {@link Task#area} and stored through
+ *       {@link Task#head}, a second view of the same memory. C2 hands a stored value on to a
+ *       later load only when it can prove that both address the same word, and the two addresses
+ *       come from two objects' fields, so every call loads the count from memory. Nor can the
+ *       load leave a loop: every pass through a write either stores the count, which may alias
+ *       it, or sets {@link Task#overflow} behind a fence. C1 and the interpreter always load. The
+ *       Java memory model would promise this progress only to an opaque load, which C2 brackets
+ *       with barriers just as the view handle's; {@code LiveResetTest} checks resets reaching
+ *       compiled loops, including one compiled while the area was full.</li>
+ *   <li><b>The entries before the count</b> (a release store). All area accesses are Unsafe
+ *       accesses to native memory, one alias class to C2, whose stores it keeps in program order;
+ *       C1 and the interpreter emit them in order; and x86 does not reorder a store with an
+ *       earlier store (Intel SDM vol. 3A, "Memory Ordering in P6 and More Recent
+ *       Processor Families"; AMD APM vol. 2, 7.2). On other architectures
+ *       ({@link #TSO} false, a constant the JIT folds) {@code VarHandle.releaseFence()} goes
+ *       before the count store. The count is an aligned long (the area is page-aligned), which
+ *       64-bit HotSpot stores with one instruction, so a reader never sees half of it.</li>
  * </ul>
+ * Both used to be fences ({@code acquireFence} before the load, {@code releaseFence} before the
+ * store). They cost no instruction on x86, but to C2 each writes all memory, so every call
+ * reloaded the lookup and the buffer's fields, and the count went from one call's store to the
+ * next call's load between freshly loaded address registers: 3.3-3.8 ns per PC in a compiled
+ * loop, against 0.8-1.2 ns now on the same machine (docs/performance.md).
  * The count is never trusted: any value outside {@code [0, capacity)} drops the entry and sets
  * {@link Task#overflow}, so a count a reader corrupted cannot move a write outside the area
  * (and the buffer's own bounds check stands behind ours).
@@ -76,6 +86,23 @@ public final class Trace {
     static final long CMP_SIZE8 = 3L << 1;
 
     private static final long LOW32 = 0xFFFF_FFFFL;
+
+    /**
+     * Masks a count already checked against its capacity: no area or section is larger than
+     * {@code Kcov.MAX_WORDS} (2^28 - 1), so the mask changes no valid count, but it tells C2 that
+     * the indices derived from it are small and non-negative. On JDK 17, where
+     * {@code Buffer.checkIndex} is {@code i < 0 || i >= limit}, C2 then drops the first compare of
+     * every store and shares one address computation among a CMP record's four stores: a record
+     * took 2.5-3.1 ns instead of 3.4-3.6 in the same loop (docs/performance.md).
+     */
+    private static final int INDEX_MASK = 0x0FFF_FFFF;
+
+    /**
+     * Whether the CPU keeps stores in program order (x86's total store order), so that the count
+     * store needs no fence to follow the entries (class comment). HotSpot's {@code os.arch} is
+     * "amd64" on Linux and Windows and "x86_64" on macOS; anything else gets the fence.
+     */
+    static final boolean TSO = isTotalStoreOrder(System.getProperty("os.arch", ""));
 
     /** The int forms of the two types of 32-bit records, so entry points push no long. */
     private static final int CMP_SIZE4_INT = (int) CMP_SIZE4;
@@ -231,38 +258,47 @@ public final class Trace {
     }
 
     /**
-     * Appends one PC if {@code count + 1 < size}. The fences are what make the count's load
-     * fresh and its store a release store; see the class comment.
+     * Appends one PC if {@code count + 1 < size}. Why the count is loaded through {@code area},
+     * stored through {@code head}, and fenced only off x86: see the class comment.
      */
     static void writePc(Task t, long pc) {
         LongBuffer area = t.area;
-        VarHandle.acquireFence();
         long count = area.get(0);
         if (count >= 0 && count < t.pcCapacity) {
-            area.put((int) count + 1, pc);
-            VarHandle.releaseFence();
-            area.put(0, count + 1);
+            area.put(((int) count & INDEX_MASK) + 1, pc);
+            if (!TSO) VarHandle.releaseFence();
+            t.head.put(0, count + 1);
         } else {
-            t.overflow = true;
+            overflow(t);
         }
     }
 
     /** Appends one 4-word record if it fits whole: {@code 1 + 4 * (count + 1) <= size}. */
     static void writeCmp(Task t, long type, long arg1, long arg2, long ip) {
         LongBuffer area = t.area;
-        VarHandle.acquireFence();
         long count = area.get(0);
         if (count >= 0 && count < t.cmpCapacity) {
-            int at = 1 + ((int) count << 2);
+            int at = 1 + ((int) count & INDEX_MASK) * 4;
             area.put(at, type);
             area.put(at + 1, arg1);
             area.put(at + 2, arg2);
             area.put(at + 3, ip);
-            VarHandle.releaseFence();
-            area.put(0, count + 1);
+            if (!TSO) VarHandle.releaseFence();
+            t.head.put(0, count + 1);
         } else {
-            t.overflow = true;
+            overflow(t);
         }
+    }
+
+    /**
+     * An entry did not fit. The fence is for a loop whose writes all end here (the area was full
+     * while the JIT profiled it, so the storing branch is compiled as a trap): without a store or
+     * a fence in the loop, C2 could load the count once before it, and a reset would not be seen
+     * until the loop ends. It costs no instruction on x86.
+     */
+    private static void overflow(Task t) {
+        t.overflow = true;
+        VarHandle.acquireFence();
     }
 
     private static void pause() {
@@ -285,7 +321,10 @@ public final class Trace {
     /**
      * What one thread records into: the kernel's {@code task_struct} kcov fields. Created and
      * registered by {@link Tasks}; the fields are written by the owning thread, except that a
-     * descriptor closed from another thread sets {@link #mode} to {@link #OFF}.
+     * descriptor closed from another thread sets {@link #mode} to {@link #OFF}. Nothing on the
+     * hot path fences, so a compiled loop of the owner may have read the mode once before it
+     * started and sees that store when it next starts (docs/hot-path.md, "What the JIT may now
+     * hoist"); its entries meanwhile go into the closed area, which this task keeps mapped.
      */
     public static final class Task {
         final Thread thread;
@@ -294,9 +333,11 @@ public final class Trace {
         /**
          * The area or a section buffer: a little-endian view of a direct buffer, so of one class
          * for every task (DirectLongBufferU on a little-endian machine) and the accessors' call
-         * sites stay monomorphic.
+         * sites stay monomorphic. The count is loaded and the entries stored through it.
          */
         final LongBuffer area;
+        /** A second view of the same memory, through which the count is stored (class comment). */
+        final LongBuffer head;
         /** How many PCs, and how many whole CMP records, {@link #area} holds. */
         final long pcCapacity;
         final long cmpCapacity;
@@ -315,10 +356,15 @@ public final class Trace {
             this.thread = thread;
             this.mode = mode;
             this.startMode = mode;
-            // clear(): the view covers the whole buffer, whatever its position and limit
-            this.area = buffer.duplicate().clear().order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+            this.area = view(buffer);
+            this.head = view(buffer);
             this.pcCapacity = words - 1;
             this.cmpCapacity = (words - 1) >> 2;
+        }
+
+        private static LongBuffer view(ByteBuffer buffer) {
+            // clear(): the view covers the whole buffer, whatever its position and limit
+            return buffer.duplicate().clear().order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
         }
 
         /** What this task records for; slow path only. */
@@ -389,6 +435,10 @@ public final class Trace {
         }
     }
 
+    private static boolean isTotalStoreOrder(String arch) {
+        return arch.equals("amd64") || arch.equals("x86_64");
+    }
+
     static {
         // Link every call site above (the LongBuffer accessors, the fences) now,
         // on whichever thread first touches this class, so that no class is spun or loaded later
@@ -398,5 +448,6 @@ public final class Trace {
         Task warm = new Task(null, buffer, 8, OFF);
         writePc(warm, 1);
         writeCmp(warm, 0, 0, 0, 0);
+        overflow(warm);
     }
 }
