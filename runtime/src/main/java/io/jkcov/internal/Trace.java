@@ -99,10 +99,9 @@ public final class Trace {
 
     /**
      * Whether the CPU keeps stores in program order (x86's total store order), so that the count
-     * store needs no fence to follow the entries (class comment). HotSpot's {@code os.arch} is
-     * "amd64" on Linux and Windows and "x86_64" on macOS; anything else gets the fence.
+     * store needs no fence to follow the entries (class comment); see {@link StoreOrder}.
      */
-    static final boolean TSO = isTotalStoreOrder(System.getProperty("os.arch", ""));
+    static final boolean TSO = StoreOrder.isTotal();
 
     /** The int forms of the two types of 32-bit records, so entry points push no long. */
     private static final int CMP_SIZE4_INT = (int) CMP_SIZE4;
@@ -433,10 +432,6 @@ public final class Trace {
             this.task = task;
             this.next = next;
         }
-    }
-
-    private static boolean isTotalStoreOrder(String arch) {
-        return arch.equals("amd64") || arch.equals("x86_64");
     }
 
     static {
