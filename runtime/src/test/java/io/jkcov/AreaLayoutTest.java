@@ -159,18 +159,25 @@ class AreaLayoutTest {
 
     @Test
     void a_count_corrupted_by_a_reader_drops_entries_and_writes_nothing() {
-        try (Kcov kcov = Kcov.open()) {
-            kcov.initTrace(8);
-            LongBuffer area = kcov.area();
-            kcov.enable(Mode.TRACE_PC);
-            for (long bad : new long[] {-1, Long.MIN_VALUE, 7, 8, Long.MAX_VALUE}) {
-                area.put(0, bad);
-                Trace.pc(5);
-                Trace.cmp4(1, 1, 1);
-                assertEquals(bad, area.get(0));
+        // Past the end, negative, and counts whose low 28 bits are a valid count (the writes
+        // compute the index from those bits alone, so the others must be tested): 2^28, 2^31
+        // (negative as an int), 2^32 + 1, 2^40 + 1.
+        long[] bad = {-1, Long.MIN_VALUE, 7, 8, Long.MAX_VALUE,
+                1L << 28, 1L << 31, (1L << 32) + 1, (1L << 40) + 1};
+        for (Mode mode : Mode.values()) {
+            try (Kcov kcov = Kcov.open()) {
+                kcov.initTrace(8);
+                LongBuffer area = kcov.area();
+                kcov.enable(mode);
+                for (long count : bad) {
+                    area.put(0, count);
+                    Trace.pc(5);
+                    Trace.cmp4(1, 1, 1);
+                    assertEquals(count, area.get(0), mode + ", count " + count);
+                }
+                kcov.disable();
+                for (int i = 1; i < 8; i++) assertEquals(0, area.get(i), mode + ", word " + i);
             }
-            kcov.disable();
-            for (int i = 1; i < 8; i++) assertEquals(0, area.get(i));
         }
     }
 
