@@ -12,21 +12,8 @@
 # About 4.5 minutes per JDK.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(dirname "$here")"
-jar="$here/target/benchmarks.jar"
 bench="${BENCH:-TraceBench}"
-
-if [[ -z "${SKIP_BUILD:-}" ]]; then
-    # package, not install: nothing is written outside the source tree's target directories
-    (cd "$root" && mvn -q -pl benchmarks -am package -DskipTests)
-fi
-
-if [[ -z "${JDKS:-}" ]]; then
-    JDKS="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
-    [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]] && JDKS="$JDKS /usr/lib/jvm/temurin-25-jdk-amd64"
-fi
-
-echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+source "$here/common.sh"
 for jdk in $JDKS; do
     name="$(basename "$jdk")"
     json="$here/target/results-$name.json"

@@ -1,0 +1,13 @@
+# Sourced by the benchmark scripts: builds the benchmark jar unless SKIP_BUILD is set, sets
+# $jar, and sets $JDKS (when not given) to the default java's JDK, then Temurin 25 if installed.
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="$root/benchmarks/target/benchmarks.jar"
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+    # package, not install: nothing is written outside the source tree's target directories
+    (cd "$root" && mvn -q -pl benchmarks -am package -DskipTests)
+fi
+if [[ -z "${JDKS:-}" ]]; then
+    JDKS="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+    [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]] && JDKS="$JDKS /usr/lib/jvm/temurin-25-jdk-amd64"
+fi
+echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load: $(cut -d' ' -f1-3 /proc/loadavg)"
