@@ -29,8 +29,8 @@ for jdk in $JDKS; do
             # odd pairs run one thread first, even pairs two threads first
             order="1 2"; (( p % 2 == 0 )) && order="2 1"
             for threads in $order; do
-                bench="TraceBench\\.${mode}Tracing\$"
-                [[ $threads == 2 ]] && bench="TraceBench\\.${mode}Tracing2Threads\$"
+                suffix=""; [[ $threads == 2 ]] && suffix=2Threads
+                bench="TraceBench\\.${mode}Tracing$suffix\$"
                 "$jdk/bin/java" -jar "$jar" "$bench" -f 1 -rf json -rff "$out/$name-$mode-$p-$threads.json" \
                     > "$out/$name-$mode-$p-$threads.log" 2>&1
             done
