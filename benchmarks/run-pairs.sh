@@ -5,9 +5,12 @@
 # every fork of one benchmark before the next, so a slow minute of a shared host (which a
 # Firecracker guest does not report as steal time) lands on one side of the ratio only; a pair
 # shares it. Prints each pair's ratio and their median (docs/performance.md, "Two threads").
+# MODES: pc and cmp (TraceBench's recording loops), and control (HotPathAnatomy.writeLongArray,
+# the same append with no jkcov code: what the same pairing gives code that shares nothing).
 #
 #   benchmarks/run-pairs.sh                      # default java, then Temurin 25 if installed
 #   PAIRS=10 MODES=cmp JDKS=/usr/lib/jvm/java-17-openjdk-amd64 benchmarks/run-pairs.sh
+#   PAIRS=8 MODES="pc control" benchmarks/run-pairs.sh   # jkcov and the control, one session
 #   SKIP_BUILD=1 benchmarks/run-pairs.sh         # reuse benchmarks/target/benchmarks.jar
 #
 # Results: benchmarks/target/pairs/<jdk>-<mode>-<pair>-<1|2>.json. About 12 s per fork: with the
@@ -21,8 +24,7 @@ source "$here/common.sh"
 mkdir -p "$out"
 for jdk in $JDKS; do
     name="$(basename "$jdk")"
-    echo
-    echo "=== $name: $("$jdk/bin/java" -version 2>&1 | head -2 | tail -1)"
+    jdk_heading "$jdk"
     for mode in $modes; do
         rm -f "$out/$name-$mode-"*.json
         for ((p = 1; p <= pairs; p++)); do
@@ -31,6 +33,7 @@ for jdk in $JDKS; do
             for threads in $order; do
                 suffix=""; [[ $threads == 2 ]] && suffix=2Threads
                 bench="TraceBench\\.${mode}Tracing$suffix\$"
+                [[ $mode == control ]] && bench="HotPathAnatomy\\.writeLongArray$suffix\$"
                 "$jdk/bin/java" -jar "$jar" "$bench" -f 1 -rf json -rff "$out/$name-$mode-$p-$threads.json" \
                     > "$out/$name-$mode-$p-$threads.log" 2>&1
             done

@@ -17,8 +17,7 @@ source "$here/common.sh"
 for jdk in $JDKS; do
     name="$(basename "$jdk")"
     json="$here/target/results-$name.json"
-    echo
-    echo "=== $name: $("$jdk/bin/java" -version 2>&1 | head -2 | tail -1)"
+    jdk_heading "$jdk"
     "$jdk/bin/java" -jar "$jar" "$bench" -rf json -rff "$json" "$@" | tee "$here/target/jmh-$name.log" \
         | sed -n '/^Benchmark /,$p'
     echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -67,12 +66,15 @@ if have("cmpTracing", "emptyCmpCall"):
     x = r["cmpTracing"][0]
     show("cmpTracing, ns per record (target <= 4)", f"{x:7.3f} +- {r['cmpTracing'][1]:.3f}", "met" if x <= 4 else "NOT met")
     show("cmpTracing - emptyCmpCall", d("cmpTracing", "emptyCmpCall"))
-for one, two in (("pcTracing", "pcTracing2Threads"), ("cmpTracing", "cmpTracing2Threads")):
+# Two forks against two forks cannot decide a 10% target on a shared 2-vCPU guest: JMH's own
+# control (writeLongArray, no jkcov code) misses it too. The target's measure is
+# run-two-threads.sh (docs/performance.md, "Two threads in one JVM"); these are for reference.
+for one, two in (("pcTracing", "pcTracing2Threads"), ("cmpTracing", "cmpTracing2Threads"),
+                 ("writeLongArray", "writeLongArray2Threads")):
     if have(one, two):
         # per-thread rate with two threads / rate with one = time(1 thread) / time(2 threads)
-        ratio = med[one] / med[two]
-        show(f"{two} / 1 thread, rate per thread (target >= 0.90)", f"{ratio:7.3f}",
-             "met" if ratio >= 0.9 else "NOT met")
+        show(f"{two} / 1 thread, rate per thread, across forks", f"{med[one] / med[two]:7.3f}",
+             "(the target: run-two-threads.sh)" if one != "writeLongArray" else "(control)")
         show("  the same from the fastest iterations", f"{best[one] / best[two]:7.3f}")
 PY
 done
