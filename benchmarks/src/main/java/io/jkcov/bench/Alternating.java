@@ -82,7 +82,7 @@ public final class Alternating {
         return (System.nanoTime() - t0) / (double) (INVOCATIONS_PER_SAMPLE * TraceBench.N);
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] f = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/loadavg"))).split(" ");
             return f[0] + " " + f[1] + " " + f[2];

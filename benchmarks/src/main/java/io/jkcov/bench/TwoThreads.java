@@ -58,8 +58,10 @@ public final class TwoThreads {
 
     /** The loops, by the index of their results. */
     private static final int TRACED = 0, CONTROL = 1;
-    /** The phases of one loop, by the index of their results. */
+    /** The phases of one loop. */
     private static final int A_ALONE = 0, B_ALONE = 1, TOGETHER = 2;
+    /** A thread's results, by index: its phase alone, and the phase together. */
+    private static final int ALONE = 0, WITH_OTHER = 1;
 
     private final Thread main = Thread.currentThread();
     private final String mode;
@@ -188,11 +190,11 @@ public final class TwoThreads {
         }
     }
 
-    /** ns[loop][thread][phase][round]: thread 0 is A, 1 is B; A has nothing in B_ALONE, nor B in A_ALONE. */
+    /** ns[loop][thread][ALONE or WITH_OTHER][round], ns per call; thread 0 is A, 1 is B. */
     private double[][][][] run(int rounds) throws InterruptedException {
         a.thread.start();
         b.thread.start();
-        double[][][][] ns = new double[2][2][3][rounds];
+        double[][][][] ns = new double[2][2][2][rounds];
         int warmup = Math.max(3, WARMUP_ROUNDS * DEFAULT_INVOCATIONS / invocations);
         for (int r = -warmup; r < rounds; r++) {
             for (int k = 0; k < 6; k++) {
@@ -203,8 +205,8 @@ public final class TwoThreads {
                 else if (p == B_ALONE) phase(l, b);
                 else phase(l, a, b);
                 if (r < 0) continue;
-                if (p != B_ALONE) ns[l][0][p][r] = a.lastNs;
-                if (p != A_ALONE) ns[l][1][p][r] = b.lastNs;
+                if (p != B_ALONE) ns[l][0][p == TOGETHER ? WITH_OTHER : ALONE][r] = a.lastNs;
+                if (p != A_ALONE) ns[l][1][p == TOGETHER ? WITH_OTHER : ALONE][r] = b.lastNs;
             }
         }
         a.release(0);
@@ -224,7 +226,7 @@ public final class TwoThreads {
         TwoThreads h = new TwoThreads(argv[0], invocations);
         System.out.printf(Locale.ROOT, "%s, %s, %d rounds, %d calls per thread per phase, load %s%n",
                 System.getProperty("java.vm.version"), h.mode, rounds, (long) invocations * TraceBench.N,
-                loadAverage());
+                Alternating.loadAverage());
         double[][][][] ns = h.run(rounds);
         String dump = System.getProperty("twothreads.dump");
         if (dump != null) dump(Path.of(dump), ns, rounds);
@@ -233,44 +235,56 @@ public final class TwoThreads {
 
     /** Prints the figures of the class comment; the last line is the verdict. */
     private void report(double[][][][] ns, int rounds) {
-        double[][] kept = new double[2][]; // per loop and round, the slower thread's share
-        double[] byMeans = {Double.MAX_VALUE, Double.MAX_VALUE}; // per loop, the slower thread's
         for (int t = 0; t < 2; t++) {
             StringBuilder line = new StringBuilder("  thread " + (t == 0 ? "A" : "B"));
             for (int l = TRACED; l <= CONTROL; l++) {
-                double[] alone = ns[l][t][t == 0 ? A_ALONE : B_ALONE];
-                double[] together = ns[l][t][TOGETHER];
-                double[] k = new double[rounds];
-                for (int r = 0; r < rounds; r++) k[r] = alone[r] / together[r];
-                if (kept[l] == null) kept[l] = k.clone();
-                else for (int r = 0; r < rounds; r++) kept[l][r] = Math.min(kept[l][r], k[r]);
-                double means = mean(alone) / mean(together);
-                byMeans[l] = Math.min(byMeans[l], means);
+                double[][] x = ns[l][t];
                 line.append(String.format(Locale.ROOT, "%s %s alone %.3f, together %.3f ns: keeps %.3f (by means %.3f)",
-                        l == TRACED ? ":" : ";", l == TRACED ? mode : "control", median(alone), median(together),
-                        median(k), means));
+                        l == TRACED ? ":" : ";", l == TRACED ? mode : "control", median(x[ALONE]),
+                        median(x[WITH_OTHER]), median(kept(x, rounds)), byMeans(x)));
             }
             System.out.println(line);
         }
+        double[] traced = slowerKept(ns[TRACED], rounds);
+        double[] control = slowerKept(ns[CONTROL], rounds);
         // The rounds in which the machine itself did not give two threads 90% each: the control,
         // which runs no jkcov code, lost more than 10% on its slower thread in the same round.
-        int machineMissed = 0;
         double[] rest = new double[rounds];
+        int others = 0;
         for (int r = 0; r < rounds; r++) {
-            if (kept[CONTROL][r] < 0.90) machineMissed++;
-            else rest[r - machineMissed] = kept[TRACED][r];
+            if (control[r] >= 0.90) rest[others++] = traced[r];
         }
-        double traced = median(kept[TRACED]);
-        double control = median(kept[CONTROL]);
         System.out.printf(Locale.ROOT,
                 "  rounds in which the control kept < 0.90: %d of %d; over the others %s keeps %.3f%n",
-                machineMissed, rounds, mode,
-                machineMissed == rounds ? Double.NaN : median(Arrays.copyOf(rest, rounds - machineMissed)));
+                rounds - others, rounds, mode, others == 0 ? Double.NaN : median(Arrays.copyOf(rest, others)));
+        double verdict = median(traced);
         System.out.printf(Locale.ROOT,
                 "%s: the slower thread of each round keeps %.3f of its rate alone, median (target 0.90): %s;"
                         + " by means %.3f; the control keeps %.3f, by means %.3f (load %s, checksum %d)%n",
-                mode, traced, traced >= 0.90 ? "met" : "NOT met", byMeans[TRACED], control, byMeans[CONTROL],
-                loadAverage(), (a.sink ^ b.sink) & 0xff);
+                mode, verdict, verdict >= 0.90 ? "met" : "NOT met",
+                Math.min(byMeans(ns[TRACED][0]), byMeans(ns[TRACED][1])), median(control),
+                Math.min(byMeans(ns[CONTROL][0]), byMeans(ns[CONTROL][1])), Alternating.loadAverage(),
+                (a.sink ^ b.sink) & 0xff);
+    }
+
+    /** Per round, the share of its rate alone that a thread keeps together: time alone / together. */
+    private static double[] kept(double[][] thread, int rounds) {
+        double[] k = new double[rounds];
+        for (int r = 0; r < rounds; r++) k[r] = thread[ALONE][r] / thread[WITH_OTHER][r];
+        return k;
+    }
+
+    /** Per round, the lower of the two threads' shares. */
+    private static double[] slowerKept(double[][][] loop, int rounds) {
+        double[] ka = kept(loop[0], rounds);
+        double[] kb = kept(loop[1], rounds);
+        for (int r = 0; r < rounds; r++) ka[r] = Math.min(ka[r], kb[r]);
+        return ka;
+    }
+
+    /** The share a thread keeps over the whole run: mean time alone / mean time together. */
+    private static double byMeans(double[][] thread) {
+        return mean(thread[ALONE]) / mean(thread[WITH_OTHER]);
     }
 
     /** Every round's times, for a closer look: {@code -Dtwothreads.dump=FILE} (CSV). */
@@ -279,8 +293,8 @@ public final class TwoThreads {
         for (int l = TRACED; l <= CONTROL; l++) {
             for (int r = 0; r < rounds; r++) {
                 csv.append(String.format(Locale.ROOT, "%d,%s,%.4f,%.4f,%.4f,%.4f%n", r,
-                        l == TRACED ? "traced" : "control", ns[l][0][A_ALONE][r], ns[l][1][B_ALONE][r],
-                        ns[l][0][TOGETHER][r], ns[l][1][TOGETHER][r]));
+                        l == TRACED ? "traced" : "control", ns[l][0][ALONE][r], ns[l][1][ALONE][r],
+                        ns[l][0][WITH_OTHER][r], ns[l][1][WITH_OTHER][r]));
             }
         }
         try {
@@ -301,14 +315,5 @@ public final class TwoThreads {
         double sum = 0;
         for (double v : x) sum += v;
         return sum / x.length;
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }
